@@ -1,0 +1,87 @@
+package io.penguin.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The JSON codec of all events, and the checks their constructors share. */
+public final class Events {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private Events() {}
+
+    /** The mapper events are written with; shared so every service writes the same JSON. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String encode(PenguinEvent event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + event.type() + " " + event.eventId(), e);
+        }
+    }
+
+    /**
+     * Decodes a record's value, or throws {@link MalformedEventException} with a message that says what is wrong and
+     * where (never the record's content, which may hold profile values).
+     */
+    public static <T extends PenguinEvent> T decode(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedEventException("empty record where a " + type.getSimpleName() + " was expected");
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new MalformedEventException(
+                    "invalid " + type.getSimpleName() + ": " + cause.getMessage() + at(e), cause);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(
+                    "malformed " + type.getSimpleName() + ": " + e.getOriginalMessage() + at(e), e);
+        }
+    }
+
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+    }
+
+    static void requireEnvelope(UUID eventId, String type, String expectedType, Instant occurredAt) {
+        requireNonNull(eventId, "eventId");
+        requireNonNull(occurredAt, "occurredAt");
+        if (!expectedType.equals(type)) {
+            throw new IllegalArgumentException("type must be '" + expectedType + "', was '" + type + "'");
+        }
+    }
+
+    static <T> T requireNonNull(T value, String field) {
+        return Objects.requireNonNull(value, () -> field + " is missing");
+    }
+
+    static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is missing or blank");
+        }
+    }
+
+    static void requireSame(String left, String right, String leftName, String rightName) {
+        if (!left.equals(right)) {
+            throw new IllegalArgumentException(leftName + " and " + rightName + " differ");
+        }
+    }
+}

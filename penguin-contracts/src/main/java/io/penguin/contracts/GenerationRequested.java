@@ -1,0 +1,47 @@
+package io.penguin.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.penguin.core.Scenario;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A work item on {@link Topics#GENERATION_REQUESTS}: answer this scenario's query under this condition with this
+ * model. Carries the whole scenario so that no consumer needs a lookup.
+ *
+ * @param item the work item's identity
+ * @param judgeModel the judge the run asked for
+ * @param scenario the scenario, with its full profile (the generator shows the model only the condition's part)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GenerationRequested(
+        UUID eventId,
+        String type,
+        int schemaVersion,
+        Instant occurredAt,
+        WorkItemId item,
+        String judgeModel,
+        Scenario scenario)
+        implements PenguinEvent {
+
+    public static final String TYPE = "GenerationRequested";
+    public static final int SCHEMA_VERSION = 1;
+
+    public GenerationRequested {
+        Events.requireEnvelope(eventId, type, TYPE, occurredAt);
+        Events.requireNonNull(item, "item");
+        Events.requireText(judgeModel, "judgeModel");
+        Events.requireNonNull(scenario, "scenario");
+        Events.requireSame(item.scenarioId(), scenario.id(), "item.scenarioId", "scenario.id");
+    }
+
+    public static GenerationRequested of(WorkItemId item, String judgeModel, Scenario scenario) {
+        return new GenerationRequested(
+                UUID.randomUUID(), TYPE, SCHEMA_VERSION, Instant.now(), item, judgeModel, scenario);
+    }
+
+    @Override
+    public String key() {
+        return item.scenarioId();
+    }
+}

@@ -1,0 +1,68 @@
+package io.penguin.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.penguin.core.Attribute;
+import io.penguin.core.Scenario;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A target model's answer to a work item, on {@link Topics#RESPONSES}. Carries the scenario on, because the judge
+ * always scores against the full profile.
+ *
+ * @param item the work item's identity
+ * @param judgeModel the judge the run asked for
+ * @param scenario the scenario, with its full profile
+ * @param visibleAttributes the attributes the target model was shown
+ * @param response the model's answer
+ * @param usage what the call cost
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ResponseGenerated(
+        UUID eventId,
+        String type,
+        int schemaVersion,
+        Instant occurredAt,
+        WorkItemId item,
+        String judgeModel,
+        Scenario scenario,
+        List<Attribute> visibleAttributes,
+        String response,
+        ModelUsage usage)
+        implements PenguinEvent {
+
+    public static final String TYPE = "ResponseGenerated";
+    public static final int SCHEMA_VERSION = 1;
+
+    public ResponseGenerated {
+        Events.requireEnvelope(eventId, type, TYPE, occurredAt);
+        Events.requireNonNull(item, "item");
+        Events.requireText(judgeModel, "judgeModel");
+        Events.requireNonNull(scenario, "scenario");
+        Events.requireSame(item.scenarioId(), scenario.id(), "item.scenarioId", "scenario.id");
+        visibleAttributes = List.copyOf(Events.requireNonNull(visibleAttributes, "visibleAttributes"));
+        Events.requireText(response, "response");
+        Events.requireNonNull(usage, "usage");
+    }
+
+    public static ResponseGenerated of(
+            GenerationRequested request, List<Attribute> visibleAttributes, String response, ModelUsage usage) {
+        return new ResponseGenerated(
+                UUID.randomUUID(),
+                TYPE,
+                SCHEMA_VERSION,
+                Instant.now(),
+                request.item(),
+                request.judgeModel(),
+                request.scenario(),
+                visibleAttributes,
+                response,
+                usage);
+    }
+
+    @Override
+    public String key() {
+        return item.scenarioId();
+    }
+}

@@ -1,0 +1,70 @@
+package io.penguin.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.penguin.core.Attribute;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventsTest {
+
+    private final GenerationRequested request = GenerationRequested.of(
+            new WorkItemId("run-1", "s-1", "context-rich", "reference"), "reference-judge", TestScenarios.student());
+
+    @Test
+    void roundTripsAWorkItemWithItsFullScenario() {
+        GenerationRequested decoded = Events.decode(Events.encode(request), GenerationRequested.class);
+        assertThat(decoded).isEqualTo(request);
+        assertThat(decoded.scenario().profile().get(Attribute.EMOTIONAL_STATE)).isEqualTo("Hopeless");
+    }
+
+    @Test
+    void keysEveryEventByScenarioId() {
+        ResponseGenerated response = ResponseGenerated.of(
+                request, List.of(Attribute.AGE), "an answer", new ModelUsage("reference", "reference", 1, 2, 3));
+        assertThat(request.key()).isEqualTo("s-1");
+        assertThat(response.key()).isEqualTo("s-1");
+    }
+
+    @Test
+    void saysWhatIsWrongWithInvalidJson() {
+        assertThatThrownBy(() -> Events.decode("{not json", GenerationRequested.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("malformed GenerationRequested")
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void saysWhichFieldIsMissing() {
+        String json = Events.encode(request).replace("\"judgeModel\":\"reference-judge\",", "");
+        assertThatThrownBy(() -> Events.decode(json, GenerationRequested.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("judgeModel");
+    }
+
+    @Test
+    void rejectsAnEventOfAnotherType() {
+        String json = Events.encode(request).replace("\"GenerationRequested\"", "\"ResponseGenerated\"");
+        assertThatThrownBy(() -> Events.decode(json, GenerationRequested.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("type must be 'GenerationRequested'");
+    }
+
+    @Test
+    void errorMessagesNeverEchoProfileValues() {
+        String json = Events.encode(request).replace("\"Age\":\"19\"", "\"Age\":\"19\",\"Star Sign\":\"Hopeless-Leo\"");
+        assertThatThrownBy(() -> Events.decode(json, GenerationRequested.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("Star Sign")
+                .hasMessageNotContaining("Hopeless-Leo")
+                .hasMessageNotContaining("Depression");
+    }
+
+    @Test
+    void rejectsAnEmptyRecord() {
+        assertThatThrownBy(() -> Events.decode("", ResponseGenerated.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("empty record");
+    }
+}
