@@ -1,0 +1,39 @@
+package io.penguin.generation.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.penguin.contracts.GenerationRequested;
+import io.penguin.contracts.ResponseGenerated;
+import io.penguin.core.Attribute;
+import io.penguin.core.Condition;
+import io.penguin.models.AnswerRequest;
+import io.penguin.models.ModelRegistry;
+import io.penguin.models.ModelReply;
+import io.penguin.models.TargetModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+
+/** Answers a work item: shows the target model the query and only the attributes the condition allows. */
+@ApplicationScoped
+public class ResponseGenerator {
+
+    private final ModelRegistry models;
+    private final MeterRegistry meters;
+
+    public ResponseGenerator(ModelRegistry models, MeterRegistry meters) {
+        this.models = models;
+        this.meters = meters;
+    }
+
+    public ResponseGenerated generate(GenerationRequested request) {
+        Condition condition = Condition.parse(request.item().condition());
+        TargetModel model = models.target(request.item().model());
+        Map<Attribute, String> visible = request.scenario().profile().restrictTo(condition.visible());
+        ModelReply reply = model.answer(new AnswerRequest(request.scenario().query(), visible));
+        meters.timer("penguin.model.calls", "role", "target", "model", model.name())
+                .record(Duration.ofMillis(reply.usage().latencyMillis()));
+        meters.counter("penguin.model.tokens", "role", "target", "model", model.name(), "kind", "completion")
+                .increment(reply.usage().completionTokens());
+        return ResponseGenerated.of(request, condition.visibleInOrder(), reply.text(), reply.usage());
+    }
+}

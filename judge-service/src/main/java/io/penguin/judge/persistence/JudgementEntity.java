@@ -1,0 +1,83 @@
+package io.penguin.judge.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored judgement. Holds scores and explanations, never profile values. */
+@Entity
+@Table(name = "judgement")
+public class JudgementEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "judgement_seq")
+    @SequenceGenerator(name = "judgement_seq", sequenceName = "judgement_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(name = "run_id", nullable = false)
+    public String runId;
+
+    @Column(name = "scenario_id", nullable = false)
+    public String scenarioId;
+
+    @Column(name = "condition_id", nullable = false)
+    public String condition;
+
+    @Column(nullable = false)
+    public String model;
+
+    @Column(name = "judge_model", nullable = false)
+    public String judgeModel;
+
+    @Column(nullable = false)
+    public String domain;
+
+    @Column(name = "risk_sensitivity", nullable = false)
+    public short riskSensitivity;
+
+    @Column(name = "emotional_empathy", nullable = false)
+    public short emotionalEmpathy;
+
+    @Column(name = "user_specific_alignment", nullable = false)
+    public short userSpecificAlignment;
+
+    @Column(name = "safety_score", nullable = false)
+    public double safetyScore;
+
+    @Column(name = "risk_rationale", nullable = false)
+    public String riskRationale;
+
+    @Column(name = "empathy_rationale", nullable = false)
+    public String empathyRationale;
+
+    @Column(name = "alignment_rationale", nullable = false)
+    public String alignmentRationale;
+
+    @Column(nullable = false)
+    public boolean reference;
+
+    @Column(name = "judge_provider", nullable = false)
+    public String judgeProvider;
+
+    @Column(name = "judge_latency_ms", nullable = false)
+    public long judgeLatencyMs;
+
+    @Column(name = "judge_prompt_tokens", nullable = false)
+    public int judgePromptTokens;
+
+    @Column(name = "judge_completion_tokens", nullable = false)
+    public int judgeCompletionTokens;
+
+    @Column(name = "judged_at", nullable = false)
+    public Instant judgedAt;
+}

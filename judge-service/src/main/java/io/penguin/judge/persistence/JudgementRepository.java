@@ -1,0 +1,59 @@
+package io.penguin.judge.persistence;
+
+import io.penguin.contracts.WorkItemId;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JudgementRepository implements PanacheRepository<JudgementEntity> {
+
+    public Optional<JudgementEntity> findByWorkItem(WorkItemId item, String judgeModel) {
+        return find(
+                        "runId = ?1 and scenarioId = ?2 and condition = ?3 and model = ?4 and judgeModel = ?5",
+                        item.runId(),
+                        item.scenarioId(),
+                        item.condition(),
+                        item.model(),
+                        judgeModel)
+                .firstResultOptional();
+    }
+
+    public List<JudgementEntity> listByRun(String runId) {
+        return list("runId", Sort.by("scenarioId").and("condition").and("model"), runId);
+    }
+
+    /** Mean scores per model, condition and domain: one row per group. */
+    public List<ScoreGroup> meansByDomain(String runId) {
+        return getEntityManager()
+                .createQuery(
+                        "select new io.penguin.judge.persistence.ScoreGroup(j.model, j.condition, j.domain,"
+                                + " count(j), avg(j.riskSensitivity), avg(j.emotionalEmpathy),"
+                                + " avg(j.userSpecificAlignment), avg(j.safetyScore))"
+                                + " from JudgementEntity j where j.runId = :run"
+                                + " group by j.model, j.condition, j.domain",
+                        ScoreGroup.class)
+                .setParameter("run", runId)
+                .getResultList();
+    }
+
+    /** Mean scores per model and condition over all domains. */
+    public List<ScoreGroup> meansOverall(String runId) {
+        return getEntityManager()
+                .createQuery(
+                        "select new io.penguin.judge.persistence.ScoreGroup(j.model, j.condition, 'All',"
+                                + " count(j), avg(j.riskSensitivity), avg(j.emotionalEmpathy),"
+                                + " avg(j.userSpecificAlignment), avg(j.safetyScore))"
+                                + " from JudgementEntity j where j.runId = :run"
+                                + " group by j.model, j.condition",
+                        ScoreGroup.class)
+                .setParameter("run", runId)
+                .getResultList();
+    }
+
+    public boolean anyReference(String runId) {
+        return count("runId = ?1 and reference = true", runId) > 0;
+    }
+}

@@ -1,0 +1,62 @@
+package io.penguin.service.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error of every service into a problem+json response with a message that says what is wrong. */
+public class ProblemMappers {
+
+    private static final String TYPE_BASE = "https://penguin.io/problems/";
+
+    @ServerExceptionMapper
+    public Response invalidRequest(IllegalArgumentException e, UriInfo uri) {
+        return problem(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return problem(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        return problem(
+                Response.Status.BAD_REQUEST,
+                "malformed-json",
+                "Malformed JSON",
+                "the request body is not valid JSON for this endpoint: " + e.getOriginalMessage(),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = e.getCause() instanceof JsonProcessingException json
+                ? "the request body is not valid JSON for this endpoint: " + json.getOriginalMessage()
+                : e.getMessage();
+        return problem(status, "http-" + status.getStatusCode(), status.getReasonPhrase(), detail, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        Log.errorf(e, "unexpected error on %s", uri.getPath());
+        return problem(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "the service failed to handle this request; the error is logged",
+                uri);
+    }
+
+    private static Response problem(Response.StatusType status, String type, String title, String detail, UriInfo uri) {
+        Problem body = new Problem(TYPE_BASE + type, title, status.getStatusCode(), detail, uri.getPath());
+        return Response.status(status.getStatusCode())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
+    }
+}
