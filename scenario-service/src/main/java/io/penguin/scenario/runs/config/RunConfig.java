@@ -1,0 +1,27 @@
+package io.penguin.scenario.runs.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Defaults of {@code POST /runs}. */
+@ConfigMapping(prefix = "penguin.runs")
+public interface RunConfig {
+
+    /** Target models a run uses when the request names none. */
+    @WithDefault("reference")
+    List<String> defaultModels();
+
+    /** Conditions a run uses when the request names none. */
+    @WithDefault("context-free,context-rich")
+    List<String> defaultConditions();
+
+    /** The judge a run uses when the request names none. */
+    @WithDefault("reference-judge")
+    String defaultJudgeModel();
+
+    /** How long publishing a run's work items may take before the request fails. */
+    @WithDefault("60s")
+    Duration publishTimeout();
+}
