@@ -1,0 +1,25 @@
+package io.penguin.cli;
+
+import io.penguin.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code penguin} command. */
+@Command(
+        name = "penguin",
+        mixinStandardHelpOptions = true,
+        version = "PENGUIN platform 0.1.0",
+        description = "PENGUIN benchmark and RAISE agent platform: launcher and tools.",
+        subcommands = {DemoCommand.class, UpCommand.class})
+public class PenguinCli {
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new PenguinCli())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("penguin: " + e.getMessage());
+                    return 1;
+                })
+                .execute(args);
+        System.exit(exitCode);
+    }
+}

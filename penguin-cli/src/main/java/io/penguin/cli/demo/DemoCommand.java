@@ -1,0 +1,120 @@
+package io.penguin.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.cli.platform.Platform;
+import io.penguin.cli.platform.PlatformClient;
+import io.penguin.cli.platform.ServiceSpec;
+import io.penguin.cli.report.ReportTable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The main job on embedded defaults: start everything, run a benchmark, print and write its report, stop. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Start embedded Kafka and PostgreSQL and the five services, benchmark the built-in scenarios with"
+                + " the offline reference models, print the table per condition and domain, write the report,"
+                + " and stop everything it started.")
+public class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--home", description = "Project directory with the built services (default: ${DEFAULT-VALUE}).")
+    Path home = Path.of(System.getProperty("penguin.home", "."));
+
+    @Option(names = "--work-dir", description = "Where service logs and reports go (default: <home>/target/penguin).")
+    Path workDir;
+
+    @Option(names = "--models", split = ",", description = "Target models (default: ${DEFAULT-VALUE}).")
+    List<String> models = List.of("reference");
+
+    @Option(
+            names = "--conditions",
+            split = ",",
+            description =
+                    "Conditions, e.g. context-free, context-rich, static-3, single:Age (default: ${DEFAULT-VALUE}).")
+    List<String> conditions = List.of("context-free", "context-rich");
+
+    @Option(names = "--judge", description = "Judge model (default: ${DEFAULT-VALUE}).")
+    String judge = "reference-judge";
+
+    @Option(names = "--limit", description = "At most this many scenarios.")
+    Integer limit;
+
+    @Option(names = "--timeout", description = "How long the run may take (default: ${DEFAULT-VALUE}).")
+    Duration timeout = Duration.ofMinutes(10);
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        Path work = workDir != null ? workDir : home.resolve("target/penguin");
+        long started = System.nanoTime();
+        try (Platform platform = Platform.start(home, work, Duration.ofMinutes(3), out)) {
+            JsonNode report = run(platform, out);
+            String table = ReportTable.render(report);
+            out.println();
+            out.println(table);
+            Path written = write(work, report, table);
+            out.printf("Report written to %s (.json and .txt)%n", written);
+        }
+        out.printf("Done in %.1f s; everything the demo started is stopped.%n", (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private JsonNode run(Platform platform, PrintStream out) {
+        PlatformClient client = new PlatformClient();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("models", models);
+        request.put("conditions", conditions);
+        request.put("judgeModel", judge);
+        if (limit != null) {
+            request.put("limit", limit);
+        }
+        URI scenario = platform.url(ServiceSpec.SCENARIO);
+        JsonNode run = client.post(scenario.resolve("/runs"), request);
+        String runId = run.path("id").asText();
+        out.printf("Run %s: %d work items (%s x %s)%n", runId, run.path("total").asLong(), models, conditions);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!run.path("status").asText().equals("COMPLETED")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("run " + runId + " did not complete within " + timeout + ": "
+                        + run.path("judged").asLong() + " of "
+                        + run.path("total").asLong() + " judged");
+            }
+            if (run.path("status").asText().equals("PUBLISH_FAILED")) {
+                throw new IllegalStateException("run " + runId + " could not publish its work items");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            run = client.get(scenario.resolve("/runs/" + runId));
+            out.printf(
+                    "\r  judged %d / %d, failed %d, pending %d   ",
+                    run.path("judged").asLong(),
+                    run.path("total").asLong(),
+                    run.path("failed").asLong(),
+                    run.path("pending").asLong());
+        }
+        out.println();
+        return client.get(platform.url(ServiceSpec.JUDGE).resolve("/runs/" + runId + "/report"));
+    }
+
+    private static Path write(Path work, JsonNode report, String table) throws IOException {
+        Path dir = work.resolve("reports");
+        Files.createDirectories(dir);
+        Path base = dir.resolve(report.path("runId").asText());
+        new ObjectMapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(base.resolveSibling(base.getFileName() + ".json").toFile(), report);
+        Files.writeString(base.resolveSibling(base.getFileName() + ".txt"), table);
+        return base;
+    }
+}

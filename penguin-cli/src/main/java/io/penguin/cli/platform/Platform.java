@@ -1,0 +1,145 @@
+package io.penguin.cli.platform;
+
+import io.penguin.embedded.EmbeddedInfrastructure;
+import io.penguin.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine: an embedded Kafka broker and PostgreSQL, and the five services as separate
+ * processes from their packaged jars, exactly as a deployment runs them. Closing it stops everything it started.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** JVM options of each service: small heaps, because five services share one machine. */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    private final EmbeddedInfrastructure infrastructure;
+    private final Map<String, ServiceProcess> services;
+    private final Thread shutdownHook;
+    private boolean infrastructureOpen = true;
+
+    private Platform(EmbeddedInfrastructure infrastructure, Map<String, ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+        this.shutdownHook = new Thread(this::stopAll, "penguin-platform-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts the infrastructure and the services, and returns once every service reports ready.
+     *
+     * @param home the project directory holding the built service modules
+     * @param workDir where service logs go
+     * @param readyTimeout how long the services may take to become ready
+     * @param out where progress is told
+     */
+    public static Platform start(Path home, Path workDir, Duration readyTimeout, PrintStream out) {
+        long started = System.nanoTime();
+        out.println("Starting embedded Kafka (KRaft) and PostgreSQL ...");
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start();
+        out.printf(
+                "  Kafka at %s, PostgreSQL on port %d%n",
+                infrastructure.kafka().bootstrapServers(),
+                infrastructure.postgres().port());
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        Platform platform = new Platform(infrastructure, services);
+        try {
+            for (ServiceSpec spec : ServiceSpec.all()) {
+                int port = freePort();
+                services.put(
+                        spec.name(),
+                        ServiceProcess.launch(
+                                spec,
+                                spec.jar(home),
+                                port,
+                                properties(spec, infrastructure),
+                                SERVICE_JVM_OPTIONS,
+                                workDir.resolve("logs").resolve(spec.name() + ".log")));
+            }
+            out.println("Starting " + String.join(", ", services.keySet()) + " ...");
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            for (ServiceProcess service : services.values()) {
+                ready.add(CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout)));
+            }
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            services.values()
+                    .forEach(service -> out.printf(
+                            "  %-19s %s (log: %s)%n", service.spec().name(), service.baseUri(), service.log()));
+            out.printf("Platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            return platform;
+        } catch (RuntimeException | IOException e) {
+            platform.close();
+            Throwable cause =
+                    e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the platform did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Map<String, String> properties(ServiceSpec spec, EmbeddedInfrastructure infrastructure) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        spec.database().ifPresent(database -> {
+            properties.put(
+                    "quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database));
+            properties.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+            properties.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
+        });
+        return properties;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    public URI url(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service named " + service);
+        }
+        return process.baseUri();
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public EmbeddedInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+    }
+
+    private synchronized void stopAll() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        services.clear();
+        running.parallelStream().forEach(ServiceProcess::close);
+        if (infrastructureOpen) {
+            infrastructureOpen = false;
+            infrastructure.close();
+        }
+    }
+}

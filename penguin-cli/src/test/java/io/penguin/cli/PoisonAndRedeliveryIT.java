@@ -1,0 +1,138 @@
+package io.penguin.cli;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.penguin.cli.platform.Platform;
+import io.penguin.cli.platform.ServiceSpec;
+import io.penguin.contracts.Events;
+import io.penguin.contracts.GenerationRequested;
+import io.penguin.contracts.Topics;
+import io.penguin.contracts.WorkItemId;
+import io.penguin.core.BuiltinScenarios;
+import io.penguin.core.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Redelivered work and poison records, through the real broker into the real database. */
+class PoisonAndRedeliveryIT {
+
+    private final Platform platform = SharedPlatform.get();
+
+    private String bootstrap() {
+        return platform.infrastructure().kafka().bootstrapServers();
+    }
+
+    private void send(String topic, String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", bootstrap(), "acks", "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private long judgements(String runId, String condition) throws Exception {
+        try (Connection connection = platform.infrastructure()
+                        .postgres()
+                        .dataSource("penguin_judge")
+                        .getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from judgement where run_id = ? and (cast(? as varchar) is null or condition_id = ?)")) {
+            query.setString(1, runId);
+            query.setString(2, condition);
+            query.setString(3, condition);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers",
+                        bootstrap(),
+                        "group.id",
+                        "it-" + UUID.randomUUID(),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sameWorkItemTwiceGivesOneJudgementAndPoisonRecordsGoToTheDeadLetterTopics() throws Exception {
+        Scenario scenario = BuiltinScenarios.all().get(3);
+        String runId = "it-redelivery-" + UUID.randomUUID();
+        String workItem = Events.encode(GenerationRequested.of(
+                new WorkItemId(runId, scenario.id(), "context-rich", "reference"), "reference-judge", scenario));
+        String sentinel = Events.encode(GenerationRequested.of(
+                new WorkItemId(runId, scenario.id(), "context-free", "reference"), "reference-judge", scenario));
+        String poison = "{\"type\":\"ResponseGenerated\", \"marker\":\"" + runId + "\"";
+
+        send(Topics.GENERATION_REQUESTS, scenario.id(), workItem);
+        send(Topics.GENERATION_REQUESTS, scenario.id(), workItem);
+        send(Topics.GENERATION_REQUESTS, scenario.id(), "not a work item " + runId);
+        send(Topics.RESPONSES, scenario.id(), poison);
+        // Same key, so the same partitions: once the sentinel is judged, everything before it was handled.
+        send(Topics.GENERATION_REQUESTS, scenario.id(), sentinel);
+
+        await().atMost(Duration.ofMinutes(1)).until(() -> judgements(runId, "context-free") == 1);
+        assertThat(judgements(runId, "context-rich"))
+                .as("the duplicated work item")
+                .isEqualTo(1);
+        assertThat(judgements(runId, null)).isEqualTo(2);
+
+        List<ConsumerRecord<String, String>> responseDeadLetters = deadLetters(Topics.dlq(Topics.RESPONSES));
+        assertThat(responseDeadLetters)
+                .filteredOn(record -> poison.equals(record.value()))
+                .singleElement()
+                .satisfies(record ->
+                        assertThat(header(record, "dead-letter-reason")).contains("malformed ResponseGenerated"));
+        assertThat(deadLetters(Topics.dlq(Topics.GENERATION_REQUESTS)))
+                .filteredOn(record -> ("not a work item " + runId).equals(record.value()))
+                .singleElement()
+                .satisfies(record ->
+                        assertThat(header(record, "dead-letter-reason")).contains("malformed GenerationRequested"));
+
+        for (String service : List.of(ServiceSpec.GENERATION, ServiceSpec.JUDGE)) {
+            assertThat(platform.service(service).isAlive()).isTrue();
+            given().baseUri(platform.url(service).toString())
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+}
