@@ -1,4 +1,5 @@
--- One database per stateful service (docker-compose runs this on first start; the embedded launcher does the same).
-CREATE DATABASE penguin_scenario;
-CREATE DATABASE penguin_judge;
-CREATE DATABASE penguin_planner;
+-- One database per stateful service, owned by the application role (docker-compose runs this on first start;
+-- the embedded launcher creates the same databases).
+CREATE DATABASE penguin_scenario OWNER penguin;
+CREATE DATABASE penguin_judge OWNER penguin;
+CREATE DATABASE penguin_planner OWNER penguin;
