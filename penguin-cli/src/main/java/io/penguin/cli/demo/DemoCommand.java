@@ -85,6 +85,7 @@ public class DemoCommand implements Callable<Integer> {
         String runId = run.path("id").asText();
         out.printf("Run %s: %d work items (%s x %s)%n", runId, run.path("total").asLong(), models, conditions);
         long deadline = System.nanoTime() + timeout.toNanos();
+        String progress = "";
         while (!run.path("status").asText().equals("COMPLETED")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("run " + runId + " did not complete within " + timeout + ": "
@@ -96,12 +97,16 @@ public class DemoCommand implements Callable<Integer> {
             }
             LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
             run = client.get(scenario.resolve("/runs/" + runId));
-            out.printf(
-                    "\r  judged %d / %d, failed %d, pending %d   ",
+            String line = String.format(
+                    "  judged %d / %d, failed %d, pending %d",
                     run.path("judged").asLong(),
                     run.path("total").asLong(),
                     run.path("failed").asLong(),
                     run.path("pending").asLong());
+            if (!line.equals(progress)) {
+                out.print("\r" + line + "   ");
+                progress = line;
+            }
         }
         out.println();
         return client.get(platform.url(ServiceSpec.JUDGE).resolve("/runs/" + runId + "/report"));
