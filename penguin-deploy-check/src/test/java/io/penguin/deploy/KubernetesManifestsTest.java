@@ -1,0 +1,127 @@
+package io.penguin.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.penguin.embedded.TopicDefinition;
+import io.penguin.embedded.TopicDefinitions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KubernetesManifestsTest {
+
+    private static final Path KUBERNETES =
+            Path.of("../infra/kubernetes").toAbsolutePath().normalize();
+    private static final List<String> SERVICES =
+            List.of("scenario-service", "generation-service", "judge-service", "planner-service", "agent-gateway");
+
+    private static List<HasMetadata> render(String overlay) {
+        return Manifests.render(KUBERNETES.resolve("overlays").resolve(overlay));
+    }
+
+    private static <T> List<T> ofType(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyOverlayRendersAndPassesTheDeploymentRules(String overlay) {
+        List<HasMetadata> objects = render(overlay);
+        assertThat(ManifestRules.check(objects)).isEmpty();
+        assertThat(ofType(objects, Deployment.class).stream()
+                        .map(d -> d.getMetadata().getName()))
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(ofType(objects, Service.class).stream()
+                        .map(s -> s.getMetadata().getName()))
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(objects)
+                .allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
+                        .as(
+                                "namespace of %s/%s",
+                                object.getKind(), object.getMetadata().getName())
+                        .isNotBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheGatewayAcceptsTrafficFromOutsideThePlatform(String overlay) {
+        List<NetworkPolicy> policies = ofType(render(overlay), NetworkPolicy.class);
+        assertThat(policies)
+                .anySatisfy(
+                        policy -> assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                                .isNullOrEmpty());
+        List<NetworkPolicy> open = policies.stream()
+                .filter(policy -> policy.getSpec().getIngress() != null)
+                .filter(policy -> policy.getSpec().getIngress().stream()
+                        .anyMatch(
+                                rule -> rule.getFrom() == null || rule.getFrom().isEmpty()))
+                .toList();
+        assertThat(open)
+                .singleElement()
+                .satisfies(
+                        policy -> assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                                .containsEntry("app.kubernetes.io/name", "agent-gateway"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kafkaTopicsMatchTheTopicDefinitionsOfInfraKafka(String overlay) throws IOException {
+        List<TopicDefinition> defined =
+                TopicDefinitions.parse(Files.readString(KUBERNETES.resolve("../kafka/topics.conf")), "topics.conf");
+        Map<String, GenericKubernetesResource> topics =
+                ofType(render(overlay), GenericKubernetesResource.class).stream()
+                        .filter(resource -> "KafkaTopic".equals(resource.getKind()))
+                        .collect(Collectors.toMap(
+                                resource -> String.valueOf(spec(resource).get("topicName")), resource -> resource));
+        assertThat(topics.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        defined.stream().map(TopicDefinition::name).toList());
+        for (TopicDefinition topic : defined) {
+            Map<String, Object> spec = spec(topics.get(topic.name()));
+            assertThat(((Number) spec.get("partitions")).intValue())
+                    .as(topic.name())
+                    .isEqualTo(topic.partitions());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = (Map<String, Object>) spec.get("config");
+            assertThat(String.valueOf(config.get("cleanup.policy")))
+                    .as(topic.name())
+                    .isEqualTo(topic.cleanupPolicy());
+            assertThat(Long.parseLong(String.valueOf(config.get("retention.ms"))))
+                    .as(topic.name())
+                    .isEqualTo(topic.retentionMs());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource resource) {
+        return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"broken/deployment-without-probes-or-limits.yaml"})
+    void aDeploymentWithoutProbesOrLimitsIsRejected(String fixture) throws IOException {
+        String yaml = new String(KubernetesManifestsTest.class
+                .getClassLoader()
+                .getResourceAsStream(fixture)
+                .readAllBytes());
+        List<String> violations = ManifestRules.check(Manifests.parse(yaml));
+        assertThat(violations)
+                .anyMatch(v -> v.contains("livenessProbe is missing"))
+                .anyMatch(v -> v.contains("readinessProbe is missing"))
+                .anyMatch(v -> v.contains("resources.limits.memory is missing"))
+                .anyMatch(v -> v.contains("runAsNonRoot"))
+                .anyMatch(v -> v.contains("uses the tag 'latest'"))
+                .anyMatch(v -> v.contains("OPENAI_API_KEY holds a literal value"))
+                .anyMatch(v -> v.contains("Secret/shipped-secret"));
+    }
+}
