@@ -16,6 +16,22 @@ public final class Manifests {
 
     private Manifests() {}
 
+    /** True when {@code kubectl} can be run here. */
+    public static boolean kubectlAvailable() {
+        try {
+            Process process = new ProcessBuilder("kubectl", "version", "--client")
+                    .redirectErrorStream(true)
+                    .start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public static List<HasMetadata> render(Path overlay) {
         try {
             Process process = new ProcessBuilder("kubectl", "kustomize", overlay.toString())

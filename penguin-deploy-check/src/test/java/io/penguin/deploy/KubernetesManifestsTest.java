@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +26,14 @@ class KubernetesManifestsTest {
     private static final List<String> SERVICES =
             List.of("scenario-service", "generation-service", "judge-service", "planner-service", "agent-gateway");
 
+    /**
+     * A developer machine with only Java and Maven skips the rendering tests; CI (environment CI=true) or
+     * -Dpenguin.requireKubectl=true makes a missing kubectl a failure.
+     */
     private static List<HasMetadata> render(String overlay) {
+        boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("penguin.requireKubectl");
+        Assumptions.assumeTrue(
+                required || Manifests.kubectlAvailable(), "kubectl not found: rendering of the overlays skipped");
         return Manifests.render(KUBERNETES.resolve("overlays").resolve(overlay));
     }
 
