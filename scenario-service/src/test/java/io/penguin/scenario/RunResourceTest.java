@@ -10,7 +10,9 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.ModelUsage;
+import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.RubricScores;
+import io.penguin.core.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -163,13 +165,16 @@ class RunResourceTest {
     }
 
     @Test
-    void listsScenariosWithoutTheirQueriesOrProfiles() {
-        String body = given().get("/scenarios")
+    void aDefaultRunSelectsTheBuiltinSetAndAnUnknownSourceIsRejected() {
+        given().contentType(ContentType.JSON)
+                .body("{\"source\":\"somewhere\"}")
+                .post("/runs")
                 .then()
-                .statusCode(200)
-                .body("size()", equalTo(14))
-                .extract()
-                .asString();
-        assertThat(body).doesNotContain("Hopeless").doesNotContain("query");
+                .statusCode(400)
+                .body("detail", containsString("source: unknown source 'somewhere'"));
+        startRun("{\"conditions\":[\"context-free\"]}");
+        assertThat(published().stream().map(item -> item.scenario().id()))
+                .containsExactlyInAnyOrderElementsOf(
+                        BuiltinScenarios.all().stream().map(Scenario::id).toList());
     }
 }

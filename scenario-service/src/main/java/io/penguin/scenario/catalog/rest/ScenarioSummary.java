@@ -1,11 +1,19 @@
 package io.penguin.scenario.catalog.rest;
 
-import io.penguin.core.Scenario;
+import io.penguin.scenario.catalog.persistence.ScenarioEntity;
 
-/** A scenario as listings show it: where it sits, not what the person said or who they are. */
-public record ScenarioSummary(String id, String domain, String subcategory, String issue) {
+/**
+ * A scenario as listings show it: where it sits, its split and source; not what the person said or who they are.
+ */
+public record ScenarioSummary(String id, String domain, String subcategory, String issue, String split, String source) {
 
-    static ScenarioSummary of(Scenario scenario) {
-        return new ScenarioSummary(scenario.id(), scenario.domain().label(), scenario.subcategory(), scenario.issue());
+    static ScenarioSummary of(ScenarioEntity scenario) {
+        return new ScenarioSummary(
+                scenario.id,
+                scenario.domain,
+                scenario.subcategory,
+                scenario.issue,
+                scenario.split.id(),
+                scenario.source.id());
     }
 }

@@ -21,6 +21,13 @@ public interface RunConfig {
     @WithDefault("reference-judge")
     String defaultJudgeModel();
 
+    /**
+     * Which scenarios a run selects when the request names no source: {@code builtin} (the 14 hand-written ones, so a
+     * default run stays small), {@code generated}, {@code imported} or {@code any}.
+     */
+    @WithDefault("builtin")
+    String defaultSource();
+
     /** How long publishing a run's work items may take before the request fails. */
     @WithDefault("60s")
     Duration publishTimeout();

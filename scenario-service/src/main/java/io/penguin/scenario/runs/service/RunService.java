@@ -4,10 +4,12 @@ import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.Condition;
-import io.penguin.core.Domain;
 import io.penguin.core.Scenario;
 import io.penguin.models.ModelRegistry;
+import io.penguin.scenario.catalog.persistence.ScenarioFilter;
 import io.penguin.scenario.catalog.service.ScenarioCatalog;
+import io.penguin.scenario.catalog.service.ScenarioFilters;
+import io.penguin.scenario.catalog.service.Selection;
 import io.penguin.scenario.runs.config.RunConfig;
 import io.penguin.scenario.runs.messaging.WorkItemPublisher;
 import io.penguin.scenario.runs.persistence.RunEntity;
@@ -24,9 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Starts runs (stores then publishes one work item per scenario x condition x model) and tracks their progress. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class RunService {
 
     /** Validates a request; every problem is reported with the field it concerns. */
     public RunPlan plan(RunRequest request) {
-        RunRequest r = request == null ? new RunRequest(null, null, null, null, null, null) : request;
+        RunRequest r = request == null ? RunRequest.empty() : request;
         List<String> targetModels =
                 distinct(r.models() == null || r.models().isEmpty() ? config.defaultModels() : r.models());
         for (String model : targetModels) {
@@ -81,18 +81,15 @@ public class RunService {
         if (!models.hasJudge(judge)) {
             throw new IllegalArgumentException("judgeModel: no judge model named '" + judge + "' is configured");
         }
-        Set<Domain> domains = r.domains() == null
-                ? Set.of()
-                : r.domains().stream()
-                        .map(label -> {
-                            try {
-                                return Domain.fromLabel(label);
-                            } catch (IllegalArgumentException e) {
-                                throw new IllegalArgumentException("domains: " + e.getMessage(), e);
-                            }
-                        })
-                        .collect(Collectors.toSet());
-        List<Scenario> scenarios = catalog.select(r.scenarioIds(), domains, r.limit());
+        ScenarioFilter filter = ScenarioFilters.parse(
+                ScenarioFilters.RUN_REQUEST,
+                r.domains(),
+                null,
+                r.issues(),
+                r.split(),
+                r.source() == null || r.source().isBlank() ? config.defaultSource() : r.source());
+        List<Scenario> scenarios = catalog.select(
+                new Selection(r.scenarioIds(), filter, r.sample(), r.seed() == null ? 0L : r.seed(), r.limit()));
         return new RunPlan(targetModels, conditions, judge, scenarios);
     }
 

@@ -1,0 +1,49 @@
+package io.penguin.scenario.catalog.service;
+
+import io.penguin.core.Attribute;
+import io.penguin.core.Profile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Stable scenario ids: a hash of what the scenario is (issue, the ten profile values in attribute order, query), so the
+ * same scenario gets the same id whether it is generated again, imported again or exported and re-imported.
+ */
+public final class ScenarioIds {
+
+    /** Prefix of content-derived ids; the built-in scenarios keep their own {@code builtin-NN} ids. */
+    public static final String PREFIX = "sc-";
+
+    private static final char SEPARATOR = '\u001f';
+
+    private ScenarioIds() {}
+
+    public static String of(String issue, Profile profile, String query) {
+        StringBuilder text = new StringBuilder(issue.trim());
+        for (Attribute attribute : Attribute.values()) {
+            text.append(SEPARATOR).append(profile.get(attribute));
+        }
+        text.append(SEPARATOR).append(query.trim());
+        return PREFIX + HexFormat.of().formatHex(sha256(text.toString()), 0, 10);
+    }
+
+    /** A number in [0, 1) from an id: uniform, and the same on every machine. */
+    public static double unit(String id) {
+        byte[] digest = sha256(id);
+        long bits = 0;
+        for (int i = 0; i < 7; i++) {
+            bits = (bits << 8) | (digest[i] & 0xff);
+        }
+        return bits / (double) (1L << 56);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
