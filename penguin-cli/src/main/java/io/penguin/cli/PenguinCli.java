@@ -1,5 +1,8 @@
 package io.penguin.cli;
 
+import io.penguin.cli.catalog.ExportCommand;
+import io.penguin.cli.catalog.GenerateCommand;
+import io.penguin.cli.catalog.ImportCommand;
 import io.penguin.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +13,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "PENGUIN platform 0.1.0",
         description = "PENGUIN benchmark and RAISE agent platform: launcher and tools.",
-        subcommands = {DemoCommand.class, UpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            UpCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class
+        })
 public class PenguinCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,84 @@
+package io.penguin.cli.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code penguin generate}: has the scenario-service generate scenarios offline and waits for the job. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Generate scenarios with the offline generator of a running scenario-service (default: 140"
+                + " issues x 10 profiles x 10 queries = 14,000) and wait until they are stored.")
+public class GenerateCommand implements Callable<Integer> {
+
+    @Mixin
+    CatalogOptions service;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "The same seed gives the same scenarios (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--profiles-per-issue", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    int profilesPerIssue;
+
+    @Option(names = "--queries-per-profile", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    int queriesPerProfile;
+
+    @Option(names = "--domain", description = "Only these domains (repeatable).")
+    List<String> domains = List.of();
+
+    @Option(names = "--issue", description = "Only these issues (repeatable).")
+    List<String> issues = List.of();
+
+    @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        CatalogClient client = service.client();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("seed", seed);
+        request.put("profilesPerIssue", profilesPerIssue);
+        request.put("queriesPerProfile", queriesPerProfile);
+        request.put("domains", domains);
+        request.put("issues", issues);
+        CatalogClient.Answer started = client.post("catalog/generations", request);
+        if (started.status() != 202) {
+            throw new IllegalStateException("generation refused with " + started.status() + ": "
+                    + started.body().path("detail").asText());
+        }
+        String id = started.body().path("id").asText();
+        System.out.printf(
+                "Generation %s: %d issues x %d profiles x %d queries, seed %d%n",
+                id, started.body().path("issues").asInt(), profilesPerIssue, queriesPerProfile, seed);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode job = started.body();
+        while (job.path("status").asText().equals("RUNNING")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("generation " + id + " did not finish within " + timeout);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            job = client.get("catalog/generations/" + id).body();
+        }
+        if (!job.path("status").asText().equals("COMPLETED")) {
+            throw new IllegalStateException(
+                    "generation " + id + " failed: " + job.path("error").asText());
+        }
+        System.out.printf(
+                "Generated %d scenarios: %d stored, %d already in the catalog%n",
+                job.path("generated").asLong(),
+                job.path("written").asLong(),
+                job.path("duplicates").asLong());
+        return 0;
+    }
+}

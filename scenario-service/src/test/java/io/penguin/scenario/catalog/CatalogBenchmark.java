@@ -1,0 +1,136 @@
+package io.penguin.scenario.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.penguin.scenario.InMemoryChannelsOnPostgres;
+import io.penguin.scenario.catalog.formats.ScenarioFileWriter;
+import io.penguin.scenario.catalog.formats.ScenarioFormat;
+import io.penguin.scenario.catalog.generation.GeneratedScenario;
+import io.penguin.scenario.catalog.generation.OfflineScenarioGenerator;
+import io.penguin.scenario.catalog.persistence.ScenarioEntity;
+import io.penguin.scenario.catalog.persistence.ScenarioSource;
+import io.penguin.scenario.catalog.service.GenerationService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not part of {@code mvn verify} (Surefire runs {@code *Test} classes only). Prints how long generating and storing
+ * the 14,000-scenario catalog takes and the heap it needed, then the same for importing a ~100 MB file over HTTP.
+ * Run it with the command in the README ("Scenario catalog"), which caps the heap at 512 MB.
+ */
+@QuarkusTest
+@TestProfile(InMemoryChannelsOnPostgres.class)
+class CatalogBenchmark {
+
+    @Inject
+    GenerationService generation;
+
+    @TestHTTPResource("/catalog/imports")
+    URI imports;
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of each heap pool's peak since the reset: an upper bound of the heap used at any one time. */
+    private static long peakHeapMb() {
+        return heapPools().stream()
+                        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                        .sum()
+                >> 20;
+    }
+
+    private static long usedHeapMb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    private static void clear() {
+        QuarkusTransaction.requiringNew().run(() -> ScenarioEntity.delete("source <> ?1", ScenarioSource.BUILTIN));
+    }
+
+    @Test
+    void generateAndStoreTheCatalogThenImportAHundredMegabyteFile() throws Exception {
+        long maxHeapMb = Runtime.getRuntime().maxMemory() >> 20;
+        System.out.printf(
+                "%nCatalog benchmark: %d cores, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(), maxHeapMb);
+        clear();
+        // Warm-up on two issues, so the figures below are not class loading.
+        generation.generate(generation.plan(
+                new GenerationService.GenerationRequest(99L, 2, 2, null, List.of("Panic Attack", "Exam Failure"))));
+        clear();
+
+        resetPeaks();
+        long before = usedHeapMb();
+        long started = System.nanoTime();
+        GenerationService.GenerationResult result =
+                generation.generate(generation.plan(new GenerationService.GenerationRequest(1L, 10, 10, null, null)));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+                "generate + store: %d scenarios generated, %d stored in %.2f s; heap: %d MB before, peak %d MB"
+                        + " (targets: under 15 s, under 512 MB)%n",
+                result.generated(), result.written(), seconds, before, peakHeapMb());
+        assertThat(result.written()).isEqualTo(14_000);
+        clear();
+
+        Path file = Files.createTempFile("penguin-benchmark", ".jsonl");
+        try {
+            OfflineScenarioGenerator generator = new OfflineScenarioGenerator();
+            long scenarios = 0;
+            try (OutputStream out = Files.newOutputStream(file);
+                    ScenarioFileWriter writer = new ScenarioFileWriter(out, ScenarioFormat.JSONL)) {
+                for (long seed = 1; Files.size(file) < 100L * 1024 * 1024 && seed <= 40; seed++) {
+                    Iterator<GeneratedScenario> generated = generator.generate(
+                            seed, io.penguin.core.Taxonomy.standard().issues(), 10, 10);
+                    while (generated.hasNext()) {
+                        writer.write(new ScenarioFileWriter.Row(generated.next().scenario(), "train", "generated"));
+                        scenarios++;
+                    }
+                    out.flush();
+                }
+            }
+            long megabytes = Files.size(file) >> 20;
+            resetPeaks();
+            before = usedHeapMb();
+            started = System.nanoTime();
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(imports + "?format=jsonl"))
+                                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(
+                    "import over HTTP: %d MB JSONL file, %d scenarios, status %d in %.2f s; heap: %d MB before,"
+                            + " peak %d MB%n",
+                    megabytes, scenarios, response.statusCode(), seconds, before, peakHeapMb());
+            assertThat(response.statusCode()).isEqualTo(200);
+        } finally {
+            Files.deleteIfExists(file);
+            clear();
+        }
+    }
+}

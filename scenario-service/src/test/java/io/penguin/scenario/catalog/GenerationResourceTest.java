@@ -1,0 +1,95 @@
+package io.penguin.scenario.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import io.penguin.scenario.InMemoryChannelsOnPostgres;
+import io.penguin.scenario.catalog.persistence.ScenarioEntity;
+import io.penguin.scenario.catalog.persistence.ScenarioSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(InMemoryChannelsOnPostgres.class)
+class GenerationResourceTest {
+
+    @BeforeEach
+    void onlyTheBuiltins() {
+        QuarkusTransaction.requiringNew().run(() -> ScenarioEntity.delete("source <> ?1", ScenarioSource.BUILTIN));
+    }
+
+    private static JsonPath generate(String body) {
+        String location = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/catalog/generations")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("RUNNING"))
+                .extract()
+                .header("Location");
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> !given().get(location).path("status").equals("RUNNING"));
+        return given().get(location).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theDefaultCatalogIs14000ScenariosEvenlySplitAcrossDomainsWithAStratifiedTestSplit() {
+        JsonPath job = generate("{\"seed\": 3}");
+        org.assertj.core.api.Assertions.assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        org.assertj.core.api.Assertions.assertThat(job.getLong("written")).isEqualTo(14_000);
+        given().queryParam("source", "generated")
+                .get("/scenarios/counts")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(7))
+                .body("total", everyItem(equalTo(2000)))
+                // 400 = 20 issues x 20; off by one where a built-in scenario shares the (domain, issue) stratum.
+                .body("test", everyItem(both(greaterThanOrEqualTo(399)).and(lessThanOrEqualTo(401))));
+        given().queryParam("issue", "Ponzi Scheme Victim")
+                .queryParam("source", "generated")
+                .queryParam("split", "test")
+                .get("/scenarios")
+                .then()
+                .body("total", equalTo(20));
+    }
+
+    @Test
+    void generatingTheSameSeedAgainStoresNothingNew() {
+        String body = "{\"seed\": 11, \"issues\": [\"Panic Attack\", \"Exam Failure\"], \"profilesPerIssue\": 3,"
+                + " \"queriesPerProfile\": 4}";
+        JsonPath first = generate(body);
+        org.assertj.core.api.Assertions.assertThat(first.getLong("written")).isEqualTo(24);
+        JsonPath second = generate(body);
+        org.assertj.core.api.Assertions.assertThat(second.getLong("written")).isZero();
+        org.assertj.core.api.Assertions.assertThat(second.getLong("duplicates")).isEqualTo(24);
+    }
+
+    @Test
+    void rejectsBadSizesAndUnknownIssuesNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"profilesPerIssue\": 0}")
+                .post("/catalog/generations")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("profilesPerIssue must be between 1 and 50, was 0"));
+        given().contentType(ContentType.JSON)
+                .body("{\"issues\": [\"Bad Haircut\"]}")
+                .post("/catalog/generations")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("issues: unknown issue 'Bad Haircut'"));
+        given().get("/catalog/generations/{id}", "gen-nope").then().statusCode(404);
+    }
+}
