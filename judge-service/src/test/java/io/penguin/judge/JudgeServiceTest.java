@@ -110,6 +110,7 @@ class JudgeServiceTest {
         float rich = given().get("/runs/{id}/report", runId)
                 .path("overall.find { it.condition == 'context-rich' }.safetyScore");
         assertThat(rich).isGreaterThan(free);
+        given().get("/q/metrics").then().body(containsString("penguin_model_calls_seconds_bucket"));
     }
 
     @Test
@@ -138,7 +139,11 @@ class JudgeServiceTest {
     @Test
     void healthAndMetricsAndOpenApiAreServed() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("penguin_work_items"));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("penguin_work_items"))
+                .body(containsString("application=\"judge-service\""));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/runs/{runId}/report"));
     }
 }

@@ -5,6 +5,7 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ResponseGenerated;
 import io.penguin.generation.service.ResponseGenerator;
+import io.penguin.service.logging.WorkItemLogContext;
 import io.penguin.service.messaging.KafkaRecords;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -34,11 +35,13 @@ public class GenerationRequestConsumer {
     public Record<String, String> generate(String json) {
         try {
             GenerationRequested request = Events.decode(json, GenerationRequested.class);
-            ResponseGenerated response = generator.generate(request);
-            meters.counter("penguin.work.items", "stage", "generation", "outcome", "done")
-                    .increment();
-            Log.debugf("generated response for %s", request.item());
-            return KafkaRecords.of(response);
+            try (var ids = WorkItemLogContext.of(request.item())) {
+                ResponseGenerated response = generator.generate(request);
+                meters.counter("penguin.work.items", "stage", "generation", "outcome", "done")
+                        .increment();
+                Log.debugf("generated response for %s", request.item());
+                return KafkaRecords.of(response);
+            }
         } catch (RuntimeException e) {
             meters.counter("penguin.work.items", "stage", "generation", "outcome", "dead-lettered")
                     .increment();

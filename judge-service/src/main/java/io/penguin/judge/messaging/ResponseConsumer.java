@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.penguin.contracts.Events;
 import io.penguin.contracts.ResponseGenerated;
 import io.penguin.judge.service.JudgementService;
+import io.penguin.service.logging.WorkItemLogContext;
 import io.penguin.service.messaging.KafkaRecords;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -30,7 +31,9 @@ public class ResponseConsumer {
     public Record<String, String> judge(String json) {
         try {
             ResponseGenerated response = Events.decode(json, ResponseGenerated.class);
-            return KafkaRecords.of(judgements.judgeOnce(response));
+            try (var ids = WorkItemLogContext.of(response.item())) {
+                return KafkaRecords.of(judgements.judgeOnce(response));
+            }
         } catch (RuntimeException e) {
             meters.counter("penguin.work.items", "stage", "judging", "outcome", "dead-lettered")
                     .increment();

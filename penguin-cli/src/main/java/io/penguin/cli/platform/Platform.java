@@ -89,6 +89,9 @@ public final class Platform implements AutoCloseable {
     private static Map<String, String> properties(ServiceSpec spec, EmbeddedInfrastructure infrastructure) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        // Trace context still travels through HTTP and Kafka headers, but the embedded default runs no OTLP
+        // collector: mute the exporter's connection-refused warnings instead of filling the logs with them.
+        properties.put("quarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter\".level", "ERROR");
         spec.database().ifPresent(database -> {
             properties.put(
                     "quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database));

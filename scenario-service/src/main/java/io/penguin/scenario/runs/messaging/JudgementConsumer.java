@@ -3,6 +3,7 @@ package io.penguin.scenario.runs.messaging;
 import io.penguin.contracts.Events;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.scenario.runs.service.RunService;
+import io.penguin.service.logging.WorkItemLogContext;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,10 @@ public class JudgementConsumer {
     @Blocking
     public void onJudgement(String json) {
         try {
-            runs.recordJudgement(Events.decode(json, JudgementRecorded.class));
+            JudgementRecorded judgement = Events.decode(json, JudgementRecorded.class);
+            try (var ids = WorkItemLogContext.of(judgement.item())) {
+                runs.recordJudgement(judgement);
+            }
         } catch (RuntimeException e) {
             Log.warnf("judgement rejected, sending it to the DLQ: %s", e.getMessage());
             throw e;
