@@ -18,13 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Traces follow a work item across services; logs of a whole run hold no profile values and no queries. */
@@ -39,28 +35,10 @@ class ObservabilityIT {
     }
 
     private List<ConsumerRecord<String, String>> records(String topic, String runId) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        "bootstrap.servers",
-                        platform.infrastructure().kafka().bootstrapServers(),
-                        "group.id",
-                        "it-" + UUID.randomUUID(),
-                        "auto.offset.reset",
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
-                    if (record.value() != null && record.value().contains(runId)) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
+        return TopicReader.read(
+                platform.infrastructure().kafka().bootstrapServers(),
+                topic,
+                record -> record.value() != null && record.value().contains(runId));
     }
 
     private static String traceId(ConsumerRecord<String, String> record) {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class EventsTest {
 
     private final GenerationRequested request = GenerationRequested.of(
-            new WorkItemId("run-1", "s-1", "context-rich", "reference"), "reference-judge", TestScenarios.student());
+            new WorkItemId("run-1", "builtin-01", "context-rich", "reference"),
+            "reference-judge",
+            TestScenarios.student());
 
     @Test
     void roundTripsAWorkItemWithItsFullScenario() {
@@ -23,8 +25,8 @@ class EventsTest {
     void keysEveryEventByScenarioId() {
         ResponseGenerated response = ResponseGenerated.of(
                 request, List.of(Attribute.AGE), "an answer", new ModelUsage("reference", "reference", 1, 2, 3));
-        assertThat(request.key()).isEqualTo("s-1");
-        assertThat(response.key()).isEqualTo("s-1");
+        assertThat(request.key()).isEqualTo("builtin-01");
+        assertThat(response.key()).isEqualTo("builtin-01");
     }
 
     @Test

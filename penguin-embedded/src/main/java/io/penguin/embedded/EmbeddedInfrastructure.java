@@ -7,6 +7,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
+    private Thread shutdownHook;
+    private boolean closed;
 
     private EmbeddedInfrastructure(EmbeddedKafka kafka, EmbeddedPostgres postgres) {
         this.kafka = kafka;
@@ -25,15 +27,33 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * One broker and one database per JVM, stopped when the JVM exits: test classes share them instead of each
-     * paying for a start.
+     * One broker and one database per JVM: test classes share them instead of each paying for a start. Under JUnit,
+     * {@link SharedInfrastructureSession} stops them when the test session ends; a shutdown hook covers any other
+     * exit.
      */
     public static synchronized EmbeddedInfrastructure shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "penguin-embedded-shutdown"));
+            EmbeddedInfrastructure started = start();
+            started.shutdownHook = new Thread(started::close, "penguin-embedded-shutdown");
+            Runtime.getRuntime().addShutdownHook(started.shutdownHook);
+            shared = started;
         }
         return shared;
+    }
+
+    /** Stops the shared infrastructure if it was started; the next {@link #shared()} starts a new one. */
+    public static synchronized void closeShared() {
+        if (shared != null) {
+            EmbeddedInfrastructure closing = shared;
+            shared = null;
+            try {
+                Runtime.getRuntime().removeShutdownHook(closing.shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway
+                return;
+            }
+            closing.close();
+        }
     }
 
     public EmbeddedKafka kafka() {
@@ -45,7 +65,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             kafka.close();
         } finally {
