@@ -1,13 +1,24 @@
 package io.penguin.models;
 
+import io.penguin.models.cache.CallCache;
+import io.penguin.models.endpoint.EndpointObserver;
+import io.penguin.models.endpoint.EndpointSettings;
+import io.penguin.models.endpoint.ModelEndpoint;
+import io.penguin.models.llm.CallAccounting;
+import io.penguin.models.llm.LlmJudgeModel;
+import io.penguin.models.llm.LlmTargetModel;
+import io.penguin.models.llm.ModelCalls;
 import io.penguin.models.reference.ReferenceResponder;
 import io.penguin.models.reference.RubricJudge;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Named models by role. Today it holds the offline reference models; configured remote endpoints join it in the
- * model-layer work.
+ * Named models by role: the offline reference models always, plus one target and one judge per configured
+ * endpoint (both under the endpoint's name), and the role bindings (which model is the judge, the user simulator,
+ * the planner, the agent).
  */
 public final class ModelRegistry {
 
@@ -16,6 +27,8 @@ public final class ModelRegistry {
 
     private final Map<String, TargetModel> targets = new LinkedHashMap<>();
     private final Map<String, JudgeModel> judges = new LinkedHashMap<>();
+    private final Map<String, ModelEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, String> roles = new LinkedHashMap<>();
 
     /** A registry with the reference responder and the rubric judge. */
     public static ModelRegistry withReferenceModels() {
@@ -23,6 +36,66 @@ public final class ModelRegistry {
         registry.register(new ReferenceResponder());
         registry.register(new RubricJudge());
         return registry;
+    }
+
+    /**
+     * The reference models plus every endpoint as a target and an LLM judge, sharing one cache and one accounting.
+     *
+     * @param judgeReasks how many times an LLM judge re-asks after an invalid reply before it fails
+     */
+    public static ModelRegistry withEndpoints(
+            List<EndpointSettings> settings,
+            CallCache cache,
+            CallAccounting accounting,
+            EndpointObserver observer,
+            int judgeReasks) {
+        ModelRegistry registry = withReferenceModels();
+        for (EndpointSettings endpoint : settings) {
+            registry.register(ModelEndpoint.openAi(endpoint, observer), cache, accounting, judgeReasks);
+        }
+        return registry;
+    }
+
+    /** Adds an endpoint as a target and a judge under its name; reference names cannot be taken. */
+    public ModelRegistry register(ModelEndpoint endpoint, CallCache cache, CallAccounting accounting, int judgeReasks) {
+        String name = endpoint.name();
+        if (targets.containsKey(name) || judges.containsKey(name)) {
+            throw new IllegalArgumentException("model endpoint '" + name + "': the name is already taken");
+        }
+        ModelCalls calls = new ModelCalls(endpoint, cache, accounting);
+        endpoints.put(name, endpoint);
+        register(new LlmTargetModel(calls));
+        register(new LlmJudgeModel(calls, judgeReasks));
+        return this;
+    }
+
+    /** Binds a role ({@code judge}, {@code user-simulator}, {@code planner}, {@code agent}) to a model name. */
+    public ModelRegistry bind(String role, String name) {
+        if (!targets.containsKey(name) && !judges.containsKey(name)) {
+            throw new UnknownModelException(role, name, names());
+        }
+        roles.put(role, name);
+        return this;
+    }
+
+    /** The model name bound to a role, or {@code fallback} when none is. */
+    public String boundTo(String role, String fallback) {
+        return roles.getOrDefault(role, fallback);
+    }
+
+    public Map<String, String> roles() {
+        return Map.copyOf(roles);
+    }
+
+    /** The configured endpoints, for health and metrics. */
+    public Collection<ModelEndpoint> endpoints() {
+        return List.copyOf(endpoints.values());
+    }
+
+    private List<String> names() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(targets.keySet());
+        all.addAll(judges.keySet());
+        return List.copyOf(all);
     }
 
     public ModelRegistry register(TargetModel model) {

@@ -1,0 +1,116 @@
+package io.penguin.models.endpoint;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenAI-compatible provider, on langchain4j's {@link OpenAiChatModel} (one per endpoint) with its own retries
+ * and logging switched off: the model layer retries, and request logs would carry profiles and the key.
+ */
+public final class OpenAiChatBackend implements ChatBackend {
+
+    private final OpenAiChatModel model;
+    private final boolean jsonSchemaSupported;
+
+    public OpenAiChatBackend(EndpointSettings settings) {
+        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
+                .httpClientBuilder(
+                        new RetryAfterHttpClient.Builder(settings.apiKey().reveal()))
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey().reveal())
+                .modelName(settings.model())
+                .timeout(settings.timeout())
+                .maxRetries(0)
+                .logRequests(false)
+                .logResponses(false)
+                .temperature(settings.temperature())
+                .maxTokens(settings.maxTokens())
+                .seed(settings.seed());
+        if (settings.jsonSchemaSupported()) {
+            builder.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                    .strictJsonSchema(true);
+        }
+        this.model = builder.build();
+        this.jsonSchemaSupported = settings.jsonSchemaSupported();
+    }
+
+    @Override
+    public ChatResult attempt(ChatCall call) {
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages(call));
+        if (call.output() != null) {
+            request.responseFormat(
+                    jsonSchemaSupported
+                            ? ResponseFormat.builder()
+                                    .type(ResponseFormatType.JSON)
+                                    .jsonSchema(schema(call.output()))
+                                    .build()
+                            : ResponseFormat.JSON);
+        }
+        long started = System.nanoTime();
+        ChatResponse response = model.chat(request.build());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        AiMessage message = response.aiMessage();
+        String text = message == null ? null : message.text();
+        if (text == null) {
+            throw new MalformedReplyException("the reply has no assistant text");
+        }
+        TokenUsage usage = response.tokenUsage();
+        int prompt = usage != null && usage.inputTokenCount() != null
+                ? usage.inputTokenCount()
+                : call.estimatedPromptTokens();
+        int completion = usage != null && usage.outputTokenCount() != null
+                ? usage.outputTokenCount()
+                : Math.max(1, text.length() / 4);
+        return new ChatResult(text, prompt, completion, millis, 1, false);
+    }
+
+    private static List<ChatMessage> messages(ChatCall call) {
+        List<ChatMessage> messages = new ArrayList<>();
+        for (ChatCall.Message message : call.messages()) {
+            messages.add(
+                    switch (message.role()) {
+                        case SYSTEM -> SystemMessage.from(message.content());
+                        case USER -> UserMessage.from(message.content());
+                        case ASSISTANT -> AiMessage.from(message.content());
+                    });
+        }
+        return messages;
+    }
+
+    private static JsonSchema schema(StructuredOutput output) {
+        JsonObjectSchema.Builder root = JsonObjectSchema.builder().additionalProperties(false);
+        List<String> required = new ArrayList<>();
+        for (StructuredOutput.Field field : output.fields()) {
+            root.addProperty(
+                    field.name(),
+                    field.integer()
+                            ? JsonIntegerSchema.builder()
+                                    .description(field.description())
+                                    .build()
+                            : JsonStringSchema.builder()
+                                    .description(field.description())
+                                    .build());
+            required.add(field.name());
+        }
+        root.required(required);
+        return JsonSchema.builder()
+                .name(output.name())
+                .rootElement(root.build())
+                .build();
+    }
+}

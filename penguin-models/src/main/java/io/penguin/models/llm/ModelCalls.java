@@ -1,0 +1,70 @@
+package io.penguin.models.llm;
+
+import io.penguin.models.cache.CacheKey;
+import io.penguin.models.cache.CallCache;
+import io.penguin.models.endpoint.ChatCall;
+import io.penguin.models.endpoint.ChatResult;
+import io.penguin.models.endpoint.ModelEndpoint;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The way a role reaches an endpoint: the cache first, then the endpoint with its limits; every call is reported
+ * to the accounting with its role, tokens, latency and cost.
+ */
+public final class ModelCalls {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private final ModelEndpoint endpoint;
+    private final CallCache cache;
+    private final CallAccounting accounting;
+
+    public ModelCalls(ModelEndpoint endpoint, CallCache cache, CallAccounting accounting) {
+        this.endpoint = endpoint;
+        this.cache = cache;
+        this.accounting = accounting;
+    }
+
+    public ModelEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** A call whose every successful reply may be cached. */
+    public ChatResult chat(String role, ChatCall call) {
+        return chat(role, call, result -> true);
+    }
+
+    /** A call whose reply is cached only when {@code cacheable} accepts it (e.g. a judge reply that parses). */
+    public ChatResult chat(String role, ChatCall call, Predicate<ChatResult> cacheable) {
+        CacheKey key = CacheKey.of(endpoint.settings(), call);
+        Optional<ChatResult> hit = cache.get(key);
+        if (hit.isPresent()) {
+            ChatResult cached = hit.get().asCached();
+            accounting.record(new CallRecord(endpoint.name(), role, cached, BigDecimal.ZERO));
+            return cached;
+        }
+        ChatResult result = endpoint.chat(call);
+        if (cacheable.test(result)) {
+            cache.put(key, endpoint.name(), result);
+        }
+        accounting.record(new CallRecord(endpoint.name(), role, result, cost(result)));
+        return result;
+    }
+
+    /** Cost of a call from the configured prices; zero when no price is configured. */
+    BigDecimal cost(ChatResult result) {
+        BigDecimal prompt = endpoint.settings().promptPricePerMillion();
+        BigDecimal completion = endpoint.settings().completionPricePerMillion();
+        BigDecimal cost = BigDecimal.ZERO;
+        if (prompt != null) {
+            cost = cost.add(prompt.multiply(BigDecimal.valueOf(result.promptTokens())));
+        }
+        if (completion != null) {
+            cost = cost.add(completion.multiply(BigDecimal.valueOf(result.completionTokens())));
+        }
+        return cost.divide(MILLION, MathContext.DECIMAL64);
+    }
+}
