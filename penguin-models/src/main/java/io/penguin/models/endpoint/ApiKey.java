@@ -29,6 +29,21 @@ public final class ApiKey {
         return new ApiKey(value.trim(), "environment variable " + variable);
     }
 
+    /** The key held by a file, e.g. a mounted Kubernetes secret; surrounding whitespace is dropped. */
+    public static ApiKey fromFile(java.nio.file.Path file) {
+        String value;
+        try {
+            value = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(
+                    "api key: cannot read file " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("api key: file " + file + " is empty");
+        }
+        return new ApiKey(value.trim(), "file " + file);
+    }
+
     public static ApiKey of(String value, String source) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("api key from " + source + " is empty");

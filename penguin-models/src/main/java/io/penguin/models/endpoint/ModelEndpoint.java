@@ -58,8 +58,6 @@ public final class ModelEndpoint {
                 .abortIf((result, failure) -> failure != null && retryAfterTooLong(failure))
                 .withMaxRetries(settings.maxRetries())
                 .withDelayFn(context -> delayBefore(context.getAttemptCount(), context.getLastException()))
-                .onFailedAttempt(event -> observer.attemptFailed(
-                        name, event.getAttemptCount(), Failures.describe(event.getLastException())))
                 .build();
         this.executor = Failsafe.with(retry).compose(circuit);
     }
@@ -119,7 +117,7 @@ public final class ModelEndpoint {
         if (permit == null) {
             throw new RateLimitWaitException("no concurrency slot within " + wait);
         }
-        attempts.incrementAndGet();
+        int attempt = attempts.incrementAndGet();
         try {
             ChatResult result = backend.attempt(call);
             permit.succeeded();
@@ -130,6 +128,7 @@ public final class ModelEndpoint {
             } else {
                 permit.failed();
             }
+            observer.attemptFailed(name(), attempt, Failures.describe(failure));
             throw failure;
         }
     }

@@ -29,12 +29,7 @@ class ApiKeyRedactionTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
+            StringBuilder line = new StringBuilder(new java.util.logging.SimpleFormatter().formatMessage(record));
             if (record.getThrown() != null) {
                 StringWriter trace = new StringWriter();
                 record.getThrown().printStackTrace(new PrintWriter(trace));

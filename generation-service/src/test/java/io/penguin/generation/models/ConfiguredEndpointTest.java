@@ -1,0 +1,122 @@
+package io.penguin.generation.models;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.penguin.contracts.Events;
+import io.penguin.contracts.GenerationRequested;
+import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.WorkItemId;
+import io.penguin.core.BuiltinScenarios;
+import io.penguin.core.Scenario;
+import io.penguin.fakellm.FakeReply;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** generation-service with an OpenAI-compatible endpoint from configuration, the fake server behind it. */
+@QuarkusTest
+@TestProfile(FakeLlmEndpoint.class)
+class ConfiguredEndpointTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySource<String> requests;
+    private InMemorySink<Record<String, String>> responses;
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(new java.util.logging.SimpleFormatter().formatMessage(record));
+            if (record.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                line.append(' ').append(trace);
+            }
+            logged.add(line.toString());
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    @BeforeEach
+    void clear() {
+        requests = connector.source("generation-requests");
+        responses = connector.sink("responses");
+        responses.clear();
+        FakeLlmResource.server.resetCounts();
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    private static GenerationRequested request(String condition) {
+        Scenario scenario = BuiltinScenarios.all().get(1);
+        return GenerationRequested.of(
+                new WorkItemId("run-llm", scenario.id(), condition, "fake-llm"), "reference-judge", scenario);
+    }
+
+    @Test
+    void answersThroughTheConfiguredEndpointShowingOnlyTheVisibleAttributes() {
+        requests.send(Events.encode(request("single:Emotional State")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !responses.received().isEmpty());
+        ResponseGenerated response =
+                Events.decode(responses.received().get(0).getPayload().value(), ResponseGenerated.class);
+        Scenario scenario = BuiltinScenarios.all().get(1);
+        assertThat(response.response()).isEqualTo("fake reply to: " + scenario.query());
+        assertThat(response.usage().provider()).isEqualTo("openai");
+        assertThat(response.usage().model()).isEqualTo("fake-llm");
+        JsonNode system =
+                FakeLlmResource.server.bodies().get(0).path("messages").get(0);
+        assertThat(system.path("content").asText()).contains("Emotional State").doesNotContain("Mental Health Status");
+        assertThat(FakeLlmResource.server.authorizations()).containsOnly("Bearer " + FakeLlmResource.KEY);
+        assertThat(given().get("/q/metrics").asString())
+                .contains("penguin_model_cache_total{model=\"fake-llm\",result=\"miss\",role=\"target\"}")
+                .contains("penguin_model_tokens_total{kind=\"prompt\",model=\"fake-llm\",role=\"target\"}");
+    }
+
+    @Test
+    void retriesLogOnlyTheFailureKindAndNeverTheKey() {
+        FakeLlmResource.server.enqueue(FakeReply.status(401));
+        FakeLlmResource.server.enqueue(FakeReply.status(500), FakeReply.status(500), FakeReply.status(500));
+        requests.send(Events.encode(request("context-free")));
+        requests.send(Events.encode(request("context-rich")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeLlmResource.server.requests() >= 4);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> logged.stream().anyMatch(line -> line.contains("attempt 3 failed")));
+        assertThat(logged).anyMatch(line -> line.contains("HTTP 401"));
+        assertThat(logged).noneMatch(line -> line.contains(FakeLlmResource.KEY));
+        assertThat(responses.received())
+                .as("a failed call publishes no made-up response")
+                .isEmpty();
+    }
+}
