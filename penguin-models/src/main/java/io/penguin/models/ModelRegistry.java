@@ -8,6 +8,8 @@ import io.penguin.models.llm.CallAccounting;
 import io.penguin.models.llm.LlmJudgeModel;
 import io.penguin.models.llm.LlmTargetModel;
 import io.penguin.models.llm.ModelCalls;
+import io.penguin.models.reference.ProfileUserSimulator;
+import io.penguin.models.reference.ReferenceAgentPolicy;
 import io.penguin.models.reference.ReferenceResponder;
 import io.penguin.models.reference.RubricJudge;
 import java.util.Collection;
@@ -27,14 +29,21 @@ public final class ModelRegistry {
 
     private final Map<String, TargetModel> targets = new LinkedHashMap<>();
     private final Map<String, JudgeModel> judges = new LinkedHashMap<>();
+    private final Map<String, UserSimulator> userSimulators = new LinkedHashMap<>();
+    private final Map<String, AgentPolicy> agentPolicies = new LinkedHashMap<>();
     private final Map<String, ModelEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
 
-    /** A registry with the reference responder and the rubric judge. */
+    public static final String REFERENCE_USER = ProfileUserSimulator.NAME;
+    public static final String REFERENCE_SELECTOR = ReferenceAgentPolicy.NAME;
+
+    /** A registry with the reference responder, rubric judge, user simulator and agent policy. */
     public static ModelRegistry withReferenceModels() {
         ModelRegistry registry = new ModelRegistry();
         registry.register(new ReferenceResponder());
         registry.register(new RubricJudge());
+        registry.register(new ProfileUserSimulator());
+        registry.register(new ReferenceAgentPolicy());
         return registry;
     }
 
@@ -71,7 +80,7 @@ public final class ModelRegistry {
 
     /** Binds a role ({@code judge}, {@code user-simulator}, {@code planner}, {@code agent}) to a model name. */
     public ModelRegistry bind(String role, String name) {
-        if (!targets.containsKey(name) && !judges.containsKey(name)) {
+        if (!names().contains(name)) {
             throw new UnknownModelException(role, name, names());
         }
         roles.put(role, name);
@@ -95,6 +104,8 @@ public final class ModelRegistry {
     private List<String> names() {
         java.util.Set<String> all = new java.util.LinkedHashSet<>(targets.keySet());
         all.addAll(judges.keySet());
+        all.addAll(userSimulators.keySet());
+        all.addAll(agentPolicies.keySet());
         return List.copyOf(all);
     }
 
@@ -106,6 +117,32 @@ public final class ModelRegistry {
     public ModelRegistry register(JudgeModel model) {
         judges.put(model.name(), model);
         return this;
+    }
+
+    public ModelRegistry register(UserSimulator model) {
+        userSimulators.put(model.name(), model);
+        return this;
+    }
+
+    public ModelRegistry register(AgentPolicy model) {
+        agentPolicies.put(model.name(), model);
+        return this;
+    }
+
+    public UserSimulator userSimulator(String name) {
+        UserSimulator model = userSimulators.get(name);
+        if (model == null) {
+            throw new UnknownModelException("user simulator", name, userSimulators.keySet());
+        }
+        return model;
+    }
+
+    public AgentPolicy agentPolicy(String name) {
+        AgentPolicy model = agentPolicies.get(name);
+        if (model == null) {
+            throw new UnknownModelException("agent policy", name, agentPolicies.keySet());
+        }
+        return model;
     }
 
     public TargetModel target(String name) {

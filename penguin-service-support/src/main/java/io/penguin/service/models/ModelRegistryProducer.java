@@ -44,6 +44,8 @@ public class ModelRegistryProducer {
         ModelRegistry registry =
                 ModelRegistry.withEndpoints(endpoints, cache(), metrics, metrics, config.judgeReasks());
         registry.bind("judge", config.roles().judge());
+        registry.bind("user-simulator", config.roles().userSimulator());
+        registry.bind("agent", config.roles().agent());
         metrics.watch(registry);
         for (EndpointSettings endpoint : endpoints) {
             Log.infof(

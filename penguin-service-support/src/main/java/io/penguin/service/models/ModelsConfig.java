@@ -114,6 +114,14 @@ public interface ModelsConfig {
         /** The judge when a run names none. */
         @WithDefault("reference-judge")
         String judge();
+
+        /** The simulated user the agent questions. */
+        @WithDefault("reference-user")
+        String userSimulator();
+
+        /** The attribute selector and abstention rule of the agent. */
+        @WithDefault("reference-selector")
+        String agent();
     }
 
     /** The call cache: PostgreSQL when a JDBC URL is set (persistent, shared by replicas), else in memory. */
