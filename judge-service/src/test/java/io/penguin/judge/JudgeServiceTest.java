@@ -114,6 +114,28 @@ class JudgeServiceTest {
     }
 
     @Test
+    void reportAccountsTokensAndLatencyPerModelAndRole() {
+        String runId = "run-" + UUID.randomUUID();
+        responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));
+        responses.send(Events.encode(response(runId, "context-rich", "It sounds like you are feeling hopeless.")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(runId) == 2);
+        given().get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .body("usage.size()", equalTo(2))
+                .body("usage[0].role", equalTo("target"))
+                .body("usage[0].model", equalTo("reference"))
+                .body("usage[0].calls", equalTo(2))
+                .body("usage[0].promptTokens", equalTo(20))
+                .body("usage[0].completionTokens", equalTo(20))
+                .body("usage[0].latencyMillis", equalTo(2))
+                .body("usage[1].role", equalTo("judge"))
+                .body("usage[1].model", equalTo("reference-judge"))
+                .body("usage[1].provider", equalTo("reference"))
+                .body("usage[1].calls", equalTo(2));
+    }
+
+    @Test
     void judgementsExplainEveryScoreWithoutProfileValues() {
         String runId = "run-" + UUID.randomUUID();
         responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));

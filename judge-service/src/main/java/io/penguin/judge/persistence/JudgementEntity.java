@@ -66,6 +66,18 @@ public class JudgementEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean reference;
 
+    @Column(name = "target_provider", nullable = false)
+    public String targetProvider;
+
+    @Column(name = "target_latency_ms", nullable = false)
+    public long targetLatencyMs;
+
+    @Column(name = "target_prompt_tokens", nullable = false)
+    public int targetPromptTokens;
+
+    @Column(name = "target_completion_tokens", nullable = false)
+    public int targetCompletionTokens;
+
     @Column(name = "judge_provider", nullable = false)
     public String judgeProvider;
 

@@ -53,6 +53,31 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
                 .getResultList();
     }
 
+    /** Tokens and latency per model and role (target, judge): the run's accounting. */
+    public List<UsageGroup> usage(String runId) {
+        List<UsageGroup> usage = new java.util.ArrayList<>(getEntityManager()
+                .createQuery(
+                        "select new io.penguin.judge.persistence.UsageGroup('target', j.model, j.targetProvider,"
+                                + " count(j), sum(j.targetPromptTokens), sum(j.targetCompletionTokens),"
+                                + " sum(j.targetLatencyMs))"
+                                + " from JudgementEntity j where j.runId = :run group by j.model, j.targetProvider"
+                                + " order by j.model",
+                        UsageGroup.class)
+                .setParameter("run", runId)
+                .getResultList());
+        usage.addAll(getEntityManager()
+                .createQuery(
+                        "select new io.penguin.judge.persistence.UsageGroup('judge', j.judgeModel, j.judgeProvider,"
+                                + " count(j), sum(j.judgePromptTokens), sum(j.judgeCompletionTokens),"
+                                + " sum(j.judgeLatencyMs))"
+                                + " from JudgementEntity j where j.runId = :run"
+                                + " group by j.judgeModel, j.judgeProvider order by j.judgeModel",
+                        UsageGroup.class)
+                .setParameter("run", runId)
+                .getResultList());
+        return usage;
+    }
+
     public boolean anyReference(String runId) {
         return count("runId = ?1 and reference = true", runId) > 0;
     }

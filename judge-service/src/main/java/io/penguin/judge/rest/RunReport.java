@@ -1,6 +1,7 @@
 package io.penguin.judge.rest;
 
 import io.penguin.judge.persistence.ScoreGroup;
+import io.penguin.judge.persistence.UsageGroup;
 import java.util.List;
 
 /**
@@ -11,6 +12,12 @@ import java.util.List;
  * @param referenceModels true when any score comes from the offline reference models: label results as such
  * @param overall one row per model and condition
  * @param byDomain one row per model, condition and domain
+ * @param usage tokens and latency per model and role (target, judge)
  */
 public record RunReport(
-        String runId, long judgements, boolean referenceModels, List<ScoreGroup> overall, List<ScoreGroup> byDomain) {}
+        String runId,
+        long judgements,
+        boolean referenceModels,
+        List<ScoreGroup> overall,
+        List<ScoreGroup> byDomain,
+        List<UsageGroup> usage) {}

@@ -42,7 +42,8 @@ public class RunReportResource {
         List<ScoreGroup> byDomain =
                 repository.meansByDomain(runId).stream().sorted(REPORT_ORDER).toList();
         long judgements = overall.stream().mapToLong(ScoreGroup::judgements).sum();
-        return new RunReport(runId, judgements, repository.anyReference(runId), overall, byDomain);
+        return new RunReport(
+                runId, judgements, repository.anyReference(runId), overall, byDomain, repository.usage(runId));
     }
 
     @GET

@@ -34,6 +34,10 @@ final class JudgementMapper {
         entity.empathyRationale = verdict.rationale().getOrDefault(RubricDimension.EMOTIONAL_EMPATHY, "");
         entity.alignmentRationale = verdict.rationale().getOrDefault(RubricDimension.USER_SPECIFIC_ALIGNMENT, "");
         entity.reference = reference;
+        entity.targetProvider = response.usage().provider();
+        entity.targetLatencyMs = response.usage().latencyMillis();
+        entity.targetPromptTokens = response.usage().promptTokens();
+        entity.targetCompletionTokens = response.usage().completionTokens();
         entity.judgeProvider = verdict.usage().provider();
         entity.judgeLatencyMs = verdict.usage().latencyMillis();
         entity.judgePromptTokens = verdict.usage().promptTokens();

@@ -107,7 +107,13 @@ final class AdaptiveConcurrencyLimit {
                     successes = 0;
                     changedTo = limit;
                 }
-                AdaptiveConcurrencyLimit.this.released.signalAll();
+                // one freed slot wakes one waiter; a raised limit wakes them all (waking all on every release
+                // makes dozens of threads contend for one slot)
+                if (changedTo > 0 && outcome == Outcome.SUCCESS) {
+                    AdaptiveConcurrencyLimit.this.released.signalAll();
+                } else {
+                    AdaptiveConcurrencyLimit.this.released.signal();
+                }
             } finally {
                 lock.unlock();
             }
