@@ -193,6 +193,25 @@ class ModelEndpointTest {
     }
 
     @Test
+    void tokensPerMinuteLimitFailsACallThatGetsNoPermitInTime() {
+        ModelEndpoint endpoint = ModelEndpoint.openAi(
+                settings()
+                        .tokensPerMinute(1000)
+                        .maxTokens(400)
+                        .rateLimitWait(Duration.ofMillis(200))
+                        .build(),
+                EndpointObserver.NONE);
+
+        endpoint.chat(call("first"));
+        endpoint.chat(call("second"));
+
+        assertThatThrownBy(() -> endpoint.chat(call("third")))
+                .isInstanceOf(ModelCallFailedException.class)
+                .hasMessageContaining("no tokens-per-minute permit for 402 tokens within PT0.2S");
+        assertThat(fake.requests()).as("the third call was never sent").isEqualTo(2);
+    }
+
+    @Test
     void validatesSettingsWithTheNameOfTheProblem() {
         assertThatThrownBy(() -> settings().concurrency(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
