@@ -103,8 +103,8 @@ class ConfiguredEndpointTest {
                 .anyMatch(line -> line.startsWith("penguin_model_cache_total{")
                         && line.contains("model=\"fake-llm\",result=\"miss\",role=\"target\""));
         assertThat(metrics)
-                .anyMatch(line -> line.startsWith("penguin_model_tokens_total{kind=\"prompt\"")
-                        && line.contains("model=\"fake-llm\",role=\"target\""));
+                .anyMatch(line -> line.startsWith("penguin_model_tokens_total{")
+                        && line.contains("kind=\"prompt\",model=\"fake-llm\",role=\"target\""));
     }
 
     @Test
