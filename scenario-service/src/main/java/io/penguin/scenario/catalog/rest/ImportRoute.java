@@ -1,0 +1,141 @@
+package io.penguin.scenario.catalog.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.scenario.catalog.formats.ScenarioFormat;
+import io.penguin.scenario.catalog.service.ImportReport;
+import io.penguin.scenario.catalog.service.ImportService;
+import io.penguin.service.problem.Problem;
+import io.quarkus.logging.Log;
+import io.vertx.core.MultiMap;
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code POST /catalog/imports}, ahead of the REST layer, which would hold the whole request body in memory: the body
+ * is streamed to a temporary file, then imported from it on a worker thread, so a file of any size needs the heap of
+ * its largest record. Query parameters: {@code format} (profiles, queries, jsonl), {@code dryRun}, {@code partial},
+ * {@code queriesPerProfile}, {@code seed}. 200 with the report when stored (or for a dry run); 422 with the report
+ * when records were rejected and nothing was stored; 400 problem for bad parameters.
+ */
+@ApplicationScoped
+public class ImportRoute {
+
+    public static final String PATH = "/catalog/imports";
+
+    private final ImportService imports;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ImportRoute(ImportService imports) {
+        this.imports = imports;
+    }
+
+    void register(@Observes Router router) {
+        router.post(PATH).order(-10).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        ImportService.ImportOptions options;
+        try {
+            options = options(context.request().params());
+        } catch (IllegalArgumentException e) {
+            problem(context, 400, "invalid-request", "Invalid request", e.getMessage());
+            return;
+        }
+        context.request().pause();
+        FileSystem files = context.vertx().fileSystem();
+        files.createTempFile("penguin-import-", ".upload")
+                .compose(path -> files.open(path, new OpenOptions().setWrite(true))
+                        .compose(file -> context.request().pipeTo(file))
+                        .map(path))
+                .compose(path -> context.vertx().executeBlocking(() -> importFrom(Path.of(path), options), false))
+                .onSuccess(report -> respond(context, !report.dryRun() && !report.committed() ? 422 : 200, report))
+                .onFailure(e -> {
+                    Log.errorf(e, "catalog import failed");
+                    problem(
+                            context,
+                            500,
+                            "internal-error",
+                            "Internal error",
+                            "the import failed; nothing was stored; the error is logged");
+                });
+    }
+
+    private ImportReport importFrom(Path upload, ImportService.ImportOptions options) throws IOException {
+        try (InputStream in = Files.newInputStream(upload)) {
+            return imports.importFile(in, options);
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+    }
+
+    private static ImportService.ImportOptions options(MultiMap parameters) {
+        String format = parameters.get("format");
+        if (format == null || format.isBlank()) {
+            throw new IllegalArgumentException("format: missing; expected profiles, queries or jsonl");
+        }
+        return new ImportService.ImportOptions(
+                ScenarioFormat.parse(format),
+                bool(parameters, "dryRun"),
+                bool(parameters, "partial"),
+                (int) number(parameters, "queriesPerProfile", 10),
+                number(parameters, "seed", 1));
+    }
+
+    private static boolean bool(MultiMap parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(name + ": expected true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static long number(MultiMap parameters, String name, long fallback) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a whole number, was '" + value + "'");
+        }
+    }
+
+    private void respond(RoutingContext context, int status, Object body) {
+        try {
+            context.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
+                    .end(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+
+    private void problem(RoutingContext context, int status, String type, String title, String detail) {
+        if (context.response().ended()) {
+            return;
+        }
+        try {
+            context.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(
+                            new Problem("https://penguin.io/problems/" + type, title, status, detail, PATH)));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}
