@@ -11,6 +11,7 @@ import io.penguin.contracts.ResponseGenerated;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.fakellm.CapturedLogs;
 import io.penguin.fakellm.FakeReply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,13 +21,8 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,25 +39,8 @@ class ConfiguredEndpointTest {
 
     private InMemorySource<String> requests;
     private InMemorySink<Record<String, String>> responses;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(new java.util.logging.SimpleFormatter().formatMessage(record));
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append(' ').append(trace);
-            }
-            logged.add(line.toString());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLogs capture = new CapturedLogs();
+    private final List<String> logged = capture.lines();
 
     @BeforeEach
     void clear() {

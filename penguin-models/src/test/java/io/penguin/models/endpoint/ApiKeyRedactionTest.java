@@ -3,6 +3,7 @@ package io.penguin.models.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.penguin.fakellm.CapturedLogs;
 import io.penguin.fakellm.FakeLlmServer;
 import io.penguin.fakellm.FakeReply;
 import java.io.PrintWriter;
@@ -10,10 +11,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,25 +23,8 @@ class ApiKeyRedactionTest {
     private static final String KEY = "sk-test-7f3a9c1e5b2d4f6a8c0e";
 
     private final FakeLlmServer fake = FakeLlmServer.start();
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(new java.util.logging.SimpleFormatter().formatMessage(record));
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append(' ').append(trace);
-            }
-            logged.add(line.toString());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLogs capture = new CapturedLogs();
+    private final List<String> logged = capture.lines();
     private Level rootLevel;
 
     @BeforeEach
