@@ -1,62 +1,59 @@
 package io.penguin.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
+import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(InMemoryChannels.class)
+@TestProfile(EmbeddedKafka.class)
 class GenerationRequestConsumerTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
+    private final TopicClient topics = TopicClient.shared();
+    private final String runId = "gen-test-" + UUID.randomUUID();
+    private final Scenario scenario = BuiltinScenarios.all().get(0);
 
-    private InMemorySource<String> requests;
-    private InMemorySink<Record<String, String>> responses;
-
-    @BeforeEach
-    void clear() {
-        requests = connector.source("generation-requests");
-        responses = connector.sink("responses");
-        responses.clear();
-    }
-
-    private static GenerationRequested request(String condition, String model) {
-        Scenario scenario = BuiltinScenarios.all().get(0);
+    private GenerationRequested request(String condition, String model) {
         return GenerationRequested.of(
-                new WorkItemId("run-1", scenario.id(), condition, model), "reference-judge", scenario);
+                new WorkItemId(runId, scenario.id(), condition, model), "reference-judge", scenario);
     }
 
-    private ResponseGenerated awaitResponse() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !responses.received().isEmpty());
-        Record<String, String> record = responses.received().get(0).getPayload();
-        assertThat(record.key()).isEqualTo(BuiltinScenarios.all().get(0).id());
-        return Events.decode(record.value(), ResponseGenerated.class);
+    private List<ResponseGenerated> responses(int expected) {
+        return topics
+                .read(Topics.RESPONSES, record -> record.value().contains(runId), expected, Duration.ofSeconds(30))
+                .stream()
+                .map(record -> {
+                    assertThat(record.key()).isEqualTo(scenario.id());
+                    return Events.decode(record.value(), ResponseGenerated.class);
+                })
+                .toList();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
     void contextFreeResponseIsWrittenWithoutAnyAttribute() {
-        requests.send(Events.encode(request("context-free", "reference")));
-        ResponseGenerated response = awaitResponse();
+        topics.send(Topics.GENERATION_REQUESTS, scenario.id(), Events.encode(request("context-free", "reference")));
+        ResponseGenerated response = responses(1).get(0);
         assertThat(response.visibleAttributes()).isEmpty();
         assertThat(response.item().condition()).isEqualTo("context-free");
         assertThat(response.usage().provider()).isEqualTo("reference");
@@ -64,19 +61,56 @@ class GenerationRequestConsumerTest {
 
     @Test
     void singleAttributeConditionShowsTheModelOnlyThatAttribute() {
-        requests.send(Events.encode(request("single:Emotional State", "reference")));
-        ResponseGenerated response = awaitResponse();
+        topics.send(
+                Topics.GENERATION_REQUESTS,
+                scenario.id(),
+                Events.encode(request("single:Emotional State", "reference")));
+        ResponseGenerated response = responses(1).get(0);
         assertThat(response.visibleAttributes()).containsExactly(Attribute.EMOTIONAL_STATE);
         assertThat(response.response()).containsIgnoringCase("hopeless").doesNotContainIgnoringCase("depression");
     }
 
     @Test
-    void keepsServingAfterMalformedRecordAndUnknownModel() {
-        requests.send("{this is not json");
-        requests.send(Events.encode(request("context-rich", "no-such-model")));
-        requests.send(Events.encode(request("context-rich", "reference")));
-        ResponseGenerated response = awaitResponse();
-        assertThat(response.item().model()).isEqualTo("reference");
-        assertThat(responses.received()).hasSize(1);
+    void drawnSubsetConditionShowsExactlyItsThreeAttributes() {
+        topics.send(
+                Topics.GENERATION_REQUESTS,
+                scenario.id(),
+                Events.encode(request("best-3:Age+Profession+Emotional State", "reference")));
+        assertThat(responses(1).get(0).visibleAttributes())
+                .containsExactly(Attribute.AGE, Attribute.PROFESSION, Attribute.EMOTIONAL_STATE);
+    }
+
+    @Test
+    void poisonRecordsOfABatchGoToTheDeadLetterTopicWithTheirReasonAndTheRestIsAnswered() {
+        String malformed = "{this is not json " + runId;
+        String unknownModel = Events.encode(request("context-rich", "no-such-model"));
+        topics.send(
+                Topics.GENERATION_REQUESTS,
+                scenario.id(),
+                malformed,
+                unknownModel,
+                Events.encode(request("context-rich", "reference")),
+                Events.encode(request("context-free", "reference")));
+
+        assertThat(responses(2)).extracting(response -> response.item().model()).containsOnly("reference");
+        List<ConsumerRecord<String, String>> deadLetters = topics.read(
+                Topics.dlq(Topics.GENERATION_REQUESTS),
+                record -> record.value().contains(runId),
+                2,
+                Duration.ofSeconds(30));
+        assertThat(deadLetters).hasSize(2);
+        assertThat(deadLetters)
+                .filteredOn(record -> record.value().equals(malformed))
+                .singleElement()
+                .satisfies(record -> {
+                    assertThat(header(record, DeadLetters.REASON)).contains("malformed GenerationRequested");
+                    assertThat(header(record, DeadLetters.TOPIC)).isEqualTo(Topics.GENERATION_REQUESTS);
+                    assertThat(record.key()).isEqualTo(scenario.id());
+                });
+        assertThat(deadLetters)
+                .filteredOn(record -> record.value().equals(unknownModel))
+                .singleElement()
+                .satisfies(record ->
+                        assertThat(header(record, DeadLetters.REASON)).contains("generation failed", "no-such-model"));
     }
 }

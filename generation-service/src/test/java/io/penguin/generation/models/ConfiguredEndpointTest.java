@@ -8,21 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
 import io.penguin.fakellm.CapturedLogs;
 import io.penguin.fakellm.FakeReply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +30,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FakeLlmEndpoint.class)
 class ConfiguredEndpointTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    private InMemorySource<String> requests;
-    private InMemorySink<Record<String, String>> responses;
+    private final TopicClient topics = TopicClient.shared();
+    private final String runId = "run-llm-" + UUID.randomUUID();
     private final CapturedLogs capture = new CapturedLogs();
     private final List<String> logged = capture.lines();
 
     @BeforeEach
     void clear() {
-        requests = connector.source("generation-requests");
-        responses = connector.sink("responses");
-        responses.clear();
         FakeLlmResource.server.resetCounts();
         Logger.getLogger("").addHandler(capture);
     }
@@ -56,19 +46,27 @@ class ConfiguredEndpointTest {
         Logger.getLogger("").removeHandler(capture);
     }
 
-    private static GenerationRequested request(String condition) {
+    private GenerationRequested request(String condition) {
         Scenario scenario = BuiltinScenarios.all().get(1);
         return GenerationRequested.of(
-                new WorkItemId("run-llm", scenario.id(), condition, "fake-llm"), "reference-judge", scenario);
+                new WorkItemId(runId, scenario.id(), condition, "fake-llm"), "reference-judge", scenario);
+    }
+
+    private void send(GenerationRequested request) {
+        topics.send(Topics.GENERATION_REQUESTS, request.key(), Events.encode(request));
+    }
+
+    private List<ResponseGenerated> responses(int expected, Duration timeout) {
+        return topics.read(Topics.RESPONSES, record -> record.value().contains(runId), expected, timeout).stream()
+                .map(record -> Events.decode(record.value(), ResponseGenerated.class))
+                .toList();
     }
 
     @Test
     void answersThroughTheConfiguredEndpointShowingOnlyTheVisibleAttributes() {
-        requests.send(Events.encode(request("single:Emotional State")));
+        send(request("single:Emotional State"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !responses.received().isEmpty());
-        ResponseGenerated response =
-                Events.decode(responses.received().get(0).getPayload().value(), ResponseGenerated.class);
+        ResponseGenerated response = responses(1, Duration.ofSeconds(30)).get(0);
         Scenario scenario = BuiltinScenarios.all().get(1);
         assertThat(response.response()).isEqualTo("fake reply to: " + scenario.query());
         assertThat(response.usage().provider()).isEqualTo("openai");
@@ -90,15 +88,23 @@ class ConfiguredEndpointTest {
     void retriesLogOnlyTheFailureKindAndNeverTheKey() {
         FakeLlmResource.server.enqueue(FakeReply.status(401));
         FakeLlmResource.server.enqueue(FakeReply.status(500), FakeReply.status(500), FakeReply.status(500));
-        requests.send(Events.encode(request("context-free")));
-        requests.send(Events.encode(request("context-rich")));
+        send(request("context-free"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> FakeLlmResource.server.requests() >= 1);
+        send(request("context-rich"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> FakeLlmResource.server.requests() >= 4);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> logged.stream().anyMatch(line -> line.contains("attempt 3 failed")));
         assertThat(logged).anyMatch(line -> line.contains("HTTP 401"));
         assertThat(logged).noneMatch(line -> line.contains(FakeLlmResource.KEY));
-        assertThat(responses.received())
+        assertThat(topics.read(
+                        Topics.dlq(Topics.GENERATION_REQUESTS),
+                        record -> record.value().contains(runId),
+                        2,
+                        Duration.ofSeconds(30)))
+                .as("both work items failed explicitly, after the retry budget")
+                .hasSize(2);
+        assertThat(responses(0, Duration.ofSeconds(1)))
                 .as("a failed call publishes no made-up response")
                 .isEmpty();
     }
