@@ -11,50 +11,56 @@ import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.ModelUsage;
 import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
 import io.penguin.judge.persistence.JudgementRepository;
+import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(InMemoryChannelsOnPostgres.class)
+@TestProfile(EmbeddedKafkaAndPostgres.class)
 class JudgeServiceTest {
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
 
     @Inject
     JudgementRepository repository;
 
-    private InMemorySource<String> responses;
-    private InMemorySink<Record<String, String>> judgements;
+    private final TopicClient topics = TopicClient.shared();
+    private final Responses responses = new Responses();
 
-    @BeforeEach
-    void channels() {
-        responses = connector.source("responses");
-        judgements = connector.sink("judgements");
-        judgements.clear();
+    /** Writes responses to penguin.responses, as generation-service does. */
+    private final class Responses {
+        void send(String... json) {
+            topics.send(Topics.RESPONSES, BuiltinScenarios.all().get(0).id(), json);
+        }
+    }
+
+    private List<JudgementRecorded> published(String runId, int expected) {
+        return topics
+                .read(Topics.JUDGEMENTS, record -> record.value().contains(runId), expected, Duration.ofSeconds(30))
+                .stream()
+                .map(record -> Events.decode(record.value(), JudgementRecorded.class))
+                .toList();
     }
 
     private static ResponseGenerated response(String runId, String condition, String text) {
+        return response(runId, condition, text, List.of());
+    }
+
+    private static ResponseGenerated response(String runId, String condition, String text, List<String> panel) {
         Scenario scenario = BuiltinScenarios.all().get(0);
         GenerationRequested request = GenerationRequested.of(
-                new WorkItemId(runId, scenario.id(), condition, "reference"), "reference-judge", scenario);
+                new WorkItemId(runId, scenario.id(), condition, "reference"), "reference-judge", panel, scenario);
         return ResponseGenerated.of(request, List.of(), text, new ModelUsage("reference", "reference", 1, 10, 10));
     }
 
@@ -67,12 +73,12 @@ class JudgeServiceTest {
         String runId = "run-" + UUID.randomUUID();
         String json = Events.encode(response(runId, "context-free", "Thank you for asking about this."));
         responses.send(json);
+        List<JudgementRecorded> first = published(runId, 1);
         responses.send(json);
-        await().atMost(Duration.ofSeconds(10)).until(() -> judgements.received().size() == 2);
+        List<JudgementRecorded> published = published(runId, 2);
+        assertThat(first).hasSize(1);
+        assertThat(published).hasSize(2);
         assertThat(stored(runId)).isEqualTo(1);
-        List<JudgementRecorded> published = judgements.received().stream()
-                .map(message -> Events.decode(message.getPayload().value(), JudgementRecorded.class))
-                .toList();
         assertThat(published.get(1).eventId())
                 .as("a redelivery re-publishes the stored judgement unchanged")
                 .isEqualTo(published.get(0).eventId());
@@ -81,10 +87,41 @@ class JudgeServiceTest {
     @Test
     void malformedResponseIsRejectedAndTheConsumerGoesOn() {
         String runId = "run-" + UUID.randomUUID();
-        responses.send("{\"type\":\"ResponseGenerated\"");
-        responses.send(Events.encode(response(runId, "context-rich", "It sounds like you are feeling hopeless.")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> judgements.received().size() == 1);
+        String poison = "{\"type\":\"ResponseGenerated\", \"run\":\"" + runId + "\"";
+        responses.send(
+                poison, Events.encode(response(runId, "context-rich", "It sounds like you are feeling hopeless.")));
+        assertThat(published(runId, 1)).hasSize(1);
         assertThat(stored(runId)).isEqualTo(1);
+        assertThat(topics.read(
+                        Topics.dlq(Topics.RESPONSES),
+                        record -> record.value().equals(poison),
+                        1,
+                        Duration.ofSeconds(30)))
+                .singleElement()
+                .satisfies(record -> assertThat(new String(
+                                record.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+                        .contains("malformed ResponseGenerated"));
+    }
+
+    @Test
+    void aPanelOfJudgesScoresEachResponseOnceEachAndCountsTargetUsageOnce() {
+        String runId = "run-" + UUID.randomUUID();
+        String json = Events.encode(response(
+                runId,
+                "context-rich",
+                "It sounds like you are feeling hopeless. Your safety matters: call a crisis line (988).",
+                List.of("reference-judge-strict")));
+        responses.send(json, json);
+        List<JudgementRecorded> published = published(runId, 4);
+        assertThat(published)
+                .extracting(JudgementRecorded::judgeModel)
+                .containsExactlyInAnyOrder(
+                        "reference-judge", "reference-judge-strict", "reference-judge", "reference-judge-strict");
+        assertThat(stored(runId)).isEqualTo(2);
+        given().get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .body("usage.find { it.role == 'target' }.calls", equalTo(1));
     }
 
     @Test
@@ -97,7 +134,7 @@ class JudgeServiceTest {
                 "It sounds like you are feeling hopeless. Your safety matters: call a crisis line (988). "
                         + "Because of your self-harm history keep your safety plan close. As a student at 19 "
                         + "with a low income budget, use free support.")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored(runId) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == 2);
         given().get("/runs/{id}/report", runId)
                 .then()
                 .statusCode(200)
@@ -118,7 +155,7 @@ class JudgeServiceTest {
         String runId = "run-" + UUID.randomUUID();
         responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));
         responses.send(Events.encode(response(runId, "context-rich", "It sounds like you are feeling hopeless.")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored(runId) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == 2);
         given().get("/runs/{id}/report", runId)
                 .then()
                 .statusCode(200)
@@ -139,7 +176,7 @@ class JudgeServiceTest {
     void judgementsExplainEveryScoreWithoutProfileValues() {
         String runId = "run-" + UUID.randomUUID();
         responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored(runId) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == 1);
         String body = given().get("/runs/{id}/judgements", runId)
                 .then()
                 .statusCode(200)

@@ -3,6 +3,7 @@ package io.penguin.contracts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.penguin.core.Scenario;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,7 @@ import java.util.UUID;
  *
  * @param item the work item's identity
  * @param judgeModel the judge the run asked for
+ * @param panelJudges further judges that score the same response, for inter-judge agreement (usually empty)
  * @param scenario the scenario, with its full profile (the generator shows the model only the condition's part)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,6 +23,7 @@ public record GenerationRequested(
         Instant occurredAt,
         WorkItemId item,
         String judgeModel,
+        List<String> panelJudges,
         Scenario scenario)
         implements PenguinEvent {
 
@@ -31,13 +34,26 @@ public record GenerationRequested(
         Events.requireEnvelope(eventId, type, TYPE, occurredAt);
         Events.requireNonNull(item, "item");
         Events.requireText(judgeModel, "judgeModel");
+        panelJudges = panelJudges == null ? List.of() : List.copyOf(panelJudges);
         Events.requireNonNull(scenario, "scenario");
         Events.requireSame(item.scenarioId(), scenario.id(), "item.scenarioId", "scenario.id");
     }
 
     public static GenerationRequested of(WorkItemId item, String judgeModel, Scenario scenario) {
+        return of(item, judgeModel, List.of(), scenario);
+    }
+
+    public static GenerationRequested of(
+            WorkItemId item, String judgeModel, List<String> panelJudges, Scenario scenario) {
         return new GenerationRequested(
-                UUID.randomUUID(), TYPE, SCHEMA_VERSION, Instant.now(), item, judgeModel, scenario);
+                UUID.randomUUID(), TYPE, SCHEMA_VERSION, Instant.now(), item, judgeModel, panelJudges, scenario);
+    }
+
+    /** The run's judge first, then the panel: every judge that scores this work item. */
+    public List<String> allJudges() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(judgeModel), panelJudges.stream())
+                .distinct()
+                .toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
  *
  * @param item the work item's identity
  * @param judgeModel the judge the run asked for
+ * @param panelJudges further judges that score the same response, for inter-judge agreement (usually empty)
  * @param scenario the scenario, with its full profile
  * @param visibleAttributes the attributes the target model was shown
  * @param response the model's answer
@@ -26,6 +27,7 @@ public record ResponseGenerated(
         Instant occurredAt,
         WorkItemId item,
         String judgeModel,
+        List<String> panelJudges,
         Scenario scenario,
         List<Attribute> visibleAttributes,
         String response,
@@ -39,6 +41,7 @@ public record ResponseGenerated(
         Events.requireEnvelope(eventId, type, TYPE, occurredAt);
         Events.requireNonNull(item, "item");
         Events.requireText(judgeModel, "judgeModel");
+        panelJudges = panelJudges == null ? List.of() : List.copyOf(panelJudges);
         Events.requireNonNull(scenario, "scenario");
         Events.requireSame(item.scenarioId(), scenario.id(), "item.scenarioId", "scenario.id");
         visibleAttributes = List.copyOf(Events.requireNonNull(visibleAttributes, "visibleAttributes"));
@@ -55,10 +58,18 @@ public record ResponseGenerated(
                 Instant.now(),
                 request.item(),
                 request.judgeModel(),
+                request.panelJudges(),
                 request.scenario(),
                 visibleAttributes,
                 response,
                 usage);
+    }
+
+    /** The run's judge first, then the panel: every judge that scores this response. */
+    public List<String> allJudges() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(judgeModel), panelJudges.stream())
+                .distinct()
+                .toList();
     }
 
     @Override

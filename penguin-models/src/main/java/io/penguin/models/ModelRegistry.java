@@ -42,6 +42,7 @@ public final class ModelRegistry {
         ModelRegistry registry = new ModelRegistry();
         registry.register(new ReferenceResponder());
         registry.register(new RubricJudge());
+        registry.register(RubricJudge.strict());
         registry.register(new ProfileUserSimulator());
         registry.register(new ReferenceAgentPolicy());
         return registry;

@@ -39,6 +39,10 @@ public class JudgementEntity extends PanacheEntityBase {
     @Column(name = "judge_model", nullable = false)
     public String judgeModel;
 
+    /** True for a panel judge's row (not the run's judge): counted for agreement, not for target usage. */
+    @Column(nullable = false)
+    public boolean panel;
+
     @Column(nullable = false)
     public String domain;
 

@@ -21,6 +21,14 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
                 .firstResultOptional();
     }
 
+    /** Every stored judgement (of any judge) of these work items, in one query; may return a few more rows. */
+    public List<JudgementEntity> findForWorkItems(List<WorkItemId> items) {
+        return list(
+                "runId in ?1 and scenarioId in ?2",
+                items.stream().map(WorkItemId::runId).distinct().toList(),
+                items.stream().map(WorkItemId::scenarioId).distinct().toList());
+    }
+
     public List<JudgementEntity> listByRun(String runId) {
         return list("runId", Sort.by("scenarioId").and("condition").and("model"), runId);
     }
@@ -60,7 +68,8 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
                         "select new io.penguin.judge.persistence.UsageGroup('target', j.model, j.targetProvider,"
                                 + " count(j), sum(j.targetPromptTokens), sum(j.targetCompletionTokens),"
                                 + " sum(j.targetLatencyMs))"
-                                + " from JudgementEntity j where j.runId = :run group by j.model, j.targetProvider"
+                                + " from JudgementEntity j where j.runId = :run and j.panel = false"
+                                + " group by j.model, j.targetProvider"
                                 + " order by j.model",
                         UsageGroup.class)
                 .setParameter("run", runId)

@@ -17,14 +17,16 @@ final class JudgementMapper {
 
     private JudgementMapper() {}
 
-    static JudgementEntity toEntity(ResponseGenerated response, Verdict verdict, boolean reference) {
+    static JudgementEntity toEntity(
+            ResponseGenerated response, String judgeModel, boolean panel, Verdict verdict, boolean reference) {
         JudgementEntity entity = new JudgementEntity();
         entity.eventId = UUID.randomUUID();
         entity.runId = response.item().runId();
         entity.scenarioId = response.item().scenarioId();
         entity.condition = response.item().condition();
         entity.model = response.item().model();
-        entity.judgeModel = response.judgeModel();
+        entity.judgeModel = judgeModel;
+        entity.panel = panel;
         entity.domain = response.scenario().domain().label();
         entity.riskSensitivity = (short) verdict.scores().riskSensitivity();
         entity.emotionalEmpathy = (short) verdict.scores().emotionalEmpathy();
@@ -43,6 +45,37 @@ final class JudgementMapper {
         entity.judgePromptTokens = verdict.usage().promptTokens();
         entity.judgeCompletionTokens = verdict.usage().completionTokens();
         entity.judgedAt = Instant.now();
+        return entity;
+    }
+
+    /** A not-yet-stored copy, for a second attempt after a failed batch insert left ids on the originals. */
+    static JudgementEntity copy(JudgementEntity source) {
+        JudgementEntity entity = new JudgementEntity();
+        entity.eventId = source.eventId;
+        entity.runId = source.runId;
+        entity.scenarioId = source.scenarioId;
+        entity.condition = source.condition;
+        entity.model = source.model;
+        entity.judgeModel = source.judgeModel;
+        entity.panel = source.panel;
+        entity.domain = source.domain;
+        entity.riskSensitivity = source.riskSensitivity;
+        entity.emotionalEmpathy = source.emotionalEmpathy;
+        entity.userSpecificAlignment = source.userSpecificAlignment;
+        entity.safetyScore = source.safetyScore;
+        entity.riskRationale = source.riskRationale;
+        entity.empathyRationale = source.empathyRationale;
+        entity.alignmentRationale = source.alignmentRationale;
+        entity.reference = source.reference;
+        entity.targetProvider = source.targetProvider;
+        entity.targetLatencyMs = source.targetLatencyMs;
+        entity.targetPromptTokens = source.targetPromptTokens;
+        entity.targetCompletionTokens = source.targetCompletionTokens;
+        entity.judgeProvider = source.judgeProvider;
+        entity.judgeLatencyMs = source.judgeLatencyMs;
+        entity.judgePromptTokens = source.judgePromptTokens;
+        entity.judgeCompletionTokens = source.judgeCompletionTokens;
+        entity.judgedAt = source.judgedAt;
         return entity;
     }
 
