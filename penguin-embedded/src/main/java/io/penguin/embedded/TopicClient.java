@@ -28,9 +28,13 @@ public final class TopicClient {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** The JVM's shared embedded broker. */
+    /**
+     * The broker the running {@code @QuarkusTest} application uses ({@code kafka.bootstrap.servers}), so that test and
+     * application always talk to the same broker whatever class loader loaded them.
+     */
     public static TopicClient shared() {
-        return new TopicClient(EmbeddedInfrastructure.shared().kafka().bootstrapServers());
+        return new TopicClient(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
     }
 
     /** Writes records and returns once the broker acknowledged all of them. */

@@ -13,8 +13,8 @@ public class InMemoryChannelsOnPostgres implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("judgements"));
-        config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("generation-requests"));
+        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("judgements", "work-dead-letters"));
+        config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("generation-requests", "dead-letters"));
         config.put("quarkus.kafka.health.enabled", "false");
         return config;
     }

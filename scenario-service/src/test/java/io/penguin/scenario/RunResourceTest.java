@@ -10,42 +10,41 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.ModelUsage;
+import io.penguin.contracts.Topics;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.RubricScores;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
+import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(InMemoryChannelsOnPostgres.class)
+@TestProfile(EmbeddedKafkaAndPostgres.class)
 class RunResourceTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
+    private final TopicClient topics = TopicClient.shared();
 
-    private InMemorySink<Record<String, String>> workItems;
-    private InMemorySource<String> judgements;
-
-    @BeforeEach
-    void channels() {
-        workItems = connector.sink("generation-requests");
-        workItems.clear();
-        judgements = connector.source("judgements");
+    /** Writes judgements to penguin.judgements, as judge-service does. */
+    private final class Judgements {
+        void send(String json) {
+            topics.send(Topics.JUDGEMENTS, "key", json);
+        }
     }
+
+    private final Judgements judgements = new Judgements();
 
     private String startRun(String body) {
         return given().contentType(ContentType.JSON)
@@ -58,9 +57,14 @@ class RunResourceTest {
                 .path("id");
     }
 
-    private List<GenerationRequested> published() {
-        return workItems.received().stream()
-                .map(message -> Events.decode(message.getPayload().value(), GenerationRequested.class))
+    private List<ConsumerRecord<String, String>> records(String runId, int expected) {
+        return topics.read(
+                Topics.GENERATION_REQUESTS, record -> record.value().contains(runId), expected, Duration.ofSeconds(30));
+    }
+
+    private List<GenerationRequested> published(String runId, int expected) {
+        return records(runId, expected).stream()
+                .map(record -> Events.decode(record.value(), GenerationRequested.class))
                 .toList();
     }
 
@@ -79,14 +83,15 @@ class RunResourceTest {
     @Test
     void fansOutOneKeyedWorkItemPerScenarioConditionAndModel() {
         String runId = startRun("{}");
-        assertThat(workItems.received()).hasSize(28);
-        workItems
-                .received()
-                .forEach(message -> assertThat(message.getPayload().key())
-                        .isEqualTo(Events.decode(message.getPayload().value(), GenerationRequested.class)
-                                .scenario()
-                                .id()));
-        assertThat(published().stream().map(item -> item.item().condition()).distinct())
+        List<ConsumerRecord<String, String>> records = records(runId, 28);
+        assertThat(records).hasSize(28);
+        records.forEach(record -> assertThat(record.key())
+                .isEqualTo(Events.decode(record.value(), GenerationRequested.class)
+                        .scenario()
+                        .id()));
+        assertThat(published(runId, 28).stream()
+                        .map(item -> item.item().condition())
+                        .distinct())
                 .containsExactlyInAnyOrder("context-free", "context-rich");
         given().get("/runs/{id}", runId)
                 .then()
@@ -99,11 +104,11 @@ class RunResourceTest {
     @Test
     void completesWhenEveryItemIsJudgedAndCountsRedeliveredJudgementsOnce() {
         String runId = startRun("{\"conditions\":[\"context-rich\"],\"domains\":[\"Health\"]}");
-        List<GenerationRequested> items = published();
+        List<GenerationRequested> items = published(runId, 2);
         assertThat(items).hasSize(2);
         judgements.send(judgementOf(items.get(0)));
         judgements.send(judgementOf(items.get(0)));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/runs/{id}", runId).path("judged").equals(1));
         given().get("/runs/{id}", runId)
                 .then()
@@ -111,7 +116,7 @@ class RunResourceTest {
                 .body("pending", equalTo(1));
         judgements.send("not json at all");
         judgements.send(judgementOf(items.get(1)));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
         given().get("/runs/{id}", runId).then().body("judged", equalTo(2)).body("pending", equalTo(0));
     }
@@ -125,7 +130,6 @@ class RunResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("conditions: unknown condition 'context-medium'"));
-        assertThat(workItems.received()).isEmpty();
     }
 
     @Test
@@ -172,9 +176,114 @@ class RunResourceTest {
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("source: unknown source 'somewhere'"));
-        startRun("{\"conditions\":[\"context-free\"]}");
-        assertThat(published().stream().map(item -> item.scenario().id()))
+        String runId = startRun("{\"conditions\":[\"context-free\"]}");
+        assertThat(published(runId, 14).stream().map(item -> item.scenario().id()))
                 .containsExactlyInAnyOrderElementsOf(
                         BuiltinScenarios.all().stream().map(Scenario::id).toList());
+    }
+
+    private static String judgementOf(GenerationRequested item, String judge) {
+        return Events.encode(JudgementRecorded.of(
+                UUID.randomUUID(),
+                Instant.now(),
+                item.item(),
+                item.scenario().domain(),
+                judge,
+                new RubricScores(4, 4, 4),
+                true,
+                new ModelUsage(judge, "reference", 1, 1, 1)));
+    }
+
+    /** Dead-letters a work item as generation-service does after the endpoint's retry budget. */
+    private void deadLetter(GenerationRequested item, String reason) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers",
+                        io.penguin.embedded.EmbeddedInfrastructure.shared()
+                                .kafka()
+                                .bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record =
+                    new ProducerRecord<>(Topics.dlq(Topics.GENERATION_REQUESTS), item.key(), Events.encode(item));
+            record.headers().add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    @Test
+    void expandsAllSinglesRandomThreeAndASeededBestThreeSample() {
+        String body = "{\"conditions\":[\"single:*\",\"random-3\",\"best-3\"],\"domains\":[\"Health\"],"
+                + "\"best3Sample\":1,\"seed\":7}";
+        String runId = startRun(body);
+        // 2 Health scenarios: 10 singles + 1 random-3 each, and 120 best-3 triples for the one sampled scenario.
+        int expected = 2 * 10 + 2 + 120;
+        List<GenerationRequested> items = published(runId, expected);
+        assertThat(items).hasSize(expected);
+        assertThat(items.stream().filter(item -> item.item().condition().startsWith("best-3:")))
+                .hasSize(120)
+                .extracting(item -> item.scenario().id())
+                .containsOnly(items.stream()
+                        .filter(item -> item.item().condition().startsWith("best-3:"))
+                        .findFirst()
+                        .orElseThrow()
+                        .scenario()
+                        .id());
+        assertThat(items.stream().filter(item -> item.item().condition().startsWith("random-3:")))
+                .hasSize(2);
+        given().get("/runs/{id}", runId)
+                .then()
+                .body("total", equalTo(expected))
+                .body("seed", equalTo(7))
+                .body("conditions", org.hamcrest.Matchers.contains("single:*", "random-3", "best-3"));
+    }
+
+    @Test
+    void agentConditionsAreRefusedUntilTheAgentRunsSessions() {
+        given().contentType(ContentType.JSON)
+                .body("{\"conditions\":[\"planner\"]}")
+                .post("/runs")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("conditions: 'planner'"));
+    }
+
+    @Test
+    void deadLetteredItemsCountAsFailedWithReasonsAndARedriveCompletesTheRun() throws Exception {
+        String runId = startRun("{\"conditions\":[\"context-rich\"],\"domains\":[\"Health\"],"
+                + "\"panelJudges\":[\"reference-judge-strict\"]}");
+        List<GenerationRequested> items = published(runId, 2);
+        assertThat(items).allSatisfy(item -> assertThat(item.panelJudges()).containsExactly("reference-judge-strict"));
+        judgements.send(judgementOf(items.get(0), "reference-judge-strict"));
+        judgements.send(judgementOf(items.get(0)));
+        deadLetter(items.get(1), "generation failed: HTTP 503 after 5 attempts");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
+        given().get("/runs/{id}", runId)
+                .then()
+                .body("judged", equalTo(1))
+                .body("failed", equalTo(1))
+                .body("pending", equalTo(0));
+        given().get("/runs/{id}/failures", runId)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].scenarioId", equalTo(items.get(1).scenario().id()))
+                .body("[0].stage", equalTo("generation"))
+                .body("[0].reason", containsString("HTTP 503"))
+                .body("[0].attempts", equalTo(1));
+
+        given().post("/runs/{id}/redrive", runId).then().statusCode(200).body("republished", equalTo(1));
+        List<GenerationRequested> again = published(runId, 3);
+        assertThat(again).hasSize(3);
+        given().get("/runs/{id}", runId)
+                .then()
+                .body("status", equalTo("RUNNING"))
+                .body("pending", equalTo(1));
+        judgements.send(judgementOf(again.get(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
+        given().get("/runs/{id}", runId).then().body("judged", equalTo(2)).body("failed", equalTo(0));
     }
 }

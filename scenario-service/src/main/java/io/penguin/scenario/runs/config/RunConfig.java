@@ -17,9 +17,9 @@ public interface RunConfig {
     @WithDefault("context-free,context-rich")
     List<String> defaultConditions();
 
-    /** The judge a run uses when the request names none. */
-    @WithDefault("reference-judge")
-    String defaultJudgeModel();
+    /** How many scenarios of a selection get {@code best-3} when the request does not say (120 items each). */
+    @WithDefault("10")
+    int best3Sample();
 
     /**
      * Which scenarios a run selects when the request names no source: {@code builtin} (the 14 hand-written ones, so a
@@ -29,6 +29,10 @@ public interface RunConfig {
     String defaultSource();
 
     /** How long publishing a run's work items may take before the request fails. */
-    @WithDefault("60s")
+    @WithDefault("120s")
     Duration publishTimeout();
+
+    /** The window over which the judging rate (and so the ETA) of a run is measured. */
+    @WithDefault("30s")
+    Duration rateWindow();
 }

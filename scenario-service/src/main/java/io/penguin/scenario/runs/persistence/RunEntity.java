@@ -30,6 +30,15 @@ public class RunEntity extends PanacheEntityBase {
     @Column(name = "judge_model", nullable = false)
     public String judgeModel;
 
+    /** Further judges scoring every response, for inter-judge agreement. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "panel_judges", nullable = false, columnDefinition = "jsonb")
+    public List<String> panelJudges;
+
+    /** Draws random-3 attributes and the best-3 sample: the same seed, the same work items. */
+    @Column(nullable = false)
+    public long seed;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RunStatus status;

@@ -6,7 +6,7 @@ public enum RunStatus {
     PUBLISHING,
     /** All work items published; waiting for judgements. */
     RUNNING,
-    /** Every work item judged or failed. */
+    /** Every work item judged or failed (failed ones can be re-driven, which makes the run RUNNING again). */
     COMPLETED,
     /** Publishing the work items failed; the items stay pending for a re-drive. */
     PUBLISH_FAILED

@@ -47,6 +47,18 @@ public class WorkItemEntity extends PanacheEntityBase {
     @Column(name = "judgement_event_id")
     public UUID judgementEventId;
 
+    /** Why the item failed (the dead-letter reason), while it is FAILED. */
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    /** The stage that dead-lettered it: {@code generation} or {@code judging}. */
+    @Column(name = "failed_stage")
+    public String failedStage;
+
+    /** How many times the item was published: 1, plus one per re-drive. */
+    @Column(nullable = false)
+    public int attempts;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

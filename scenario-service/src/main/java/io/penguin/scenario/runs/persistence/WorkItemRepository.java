@@ -1,11 +1,17 @@
 package io.penguin.scenario.runs.persistence;
 
+import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.WorkItemId;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class WorkItemRepository implements PanacheRepository<WorkItemEntity> {
@@ -18,6 +24,73 @@ public class WorkItemRepository implements PanacheRepository<WorkItemEntity> {
                         item.condition(),
                         item.model())
                 .firstResultOptional();
+    }
+
+    /**
+     * Marks the judged items of a batch with one JDBC batch of updates; an item already JUDGED is left as it is.
+     * Returns how many items changed.
+     */
+    public int markJudged(List<JudgementRecorded> judgements) {
+        if (judgements.isEmpty()) {
+            return 0;
+        }
+        int[] changed = {0};
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update work_item set status = 'JUDGED',"
+                    + " safety_score = ?, judgement_event_id = ?, updated_at = ?, failure_reason = null,"
+                    + " failed_stage = null where run_id = ? and scenario_id = ? and condition_id = ? and model = ?"
+                    + " and status <> 'JUDGED'")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (JudgementRecorded judgement : judgements) {
+                    WorkItemId item = judgement.item();
+                    update.setDouble(1, judgement.safetyScore());
+                    update.setObject(2, judgement.eventId());
+                    update.setTimestamp(3, now);
+                    update.setString(4, item.runId());
+                    update.setString(5, item.scenarioId());
+                    update.setString(6, item.condition());
+                    update.setString(7, item.model());
+                    update.addBatch();
+                }
+                for (int count : update.executeBatch()) {
+                    changed[0] += Math.max(count, 0);
+                }
+            }
+        });
+        return changed[0];
+    }
+
+    /** Marks a pending item failed with its reason; true when it changed. */
+    public boolean markFailed(WorkItemId item, String stage, String reason) {
+        return update(
+                        "status = ?1, failedStage = ?2, failureReason = ?3, updatedAt = ?4 where runId = ?5"
+                                + " and scenarioId = ?6 and condition = ?7 and model = ?8 and status = ?9",
+                        WorkItemStatus.FAILED,
+                        stage,
+                        reason,
+                        Instant.now(),
+                        item.runId(),
+                        item.scenarioId(),
+                        item.condition(),
+                        item.model(),
+                        WorkItemStatus.PENDING)
+                > 0;
+    }
+
+    /** Items judged since a moment: the recent judging rate. */
+    public long judgedSince(String runId, Instant since) {
+        return count("runId = ?1 and status = ?2 and updatedAt >= ?3", runId, WorkItemStatus.JUDGED, since);
+    }
+
+    /** The failed items of a run, with their reasons, oldest first. */
+    public List<WorkItemEntity> failures(String runId, int limit) {
+        return find(
+                        "runId = ?1 and status = ?2",
+                        io.quarkus.panache.common.Sort.by("updatedAt"),
+                        runId,
+                        WorkItemStatus.FAILED)
+                .page(0, limit)
+                .list();
     }
 
     public Map<WorkItemStatus, Long> countByStatus(String runId) {

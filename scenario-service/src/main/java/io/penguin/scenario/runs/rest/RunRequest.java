@@ -6,8 +6,11 @@ import java.util.List;
  * {@code POST /runs}: every field is optional; missing ones take the configured defaults.
  *
  * @param models target model names
- * @param conditions condition ids, e.g. {@code context-free}, {@code single:Age}
- * @param judgeModel the judge's model name
+ * @param conditions condition ids: {@code context-free}, {@code context-rich}, {@code static-3},
+ *     {@code single:<Attribute>}, {@code single:*} (all ten), {@code random-3}, {@code best-3}
+ * @param judgeModel the judge's model name; default: the model bound to the judge role
+ *     ({@code penguin.models.roles.judge})
+ * @param panelJudges further judges that score every response too, for inter-judge agreement
  * @param scenarioIds exact scenarios to run (takes precedence over every filter below)
  * @param domains domains to select from, by label
  * @param limit at most this many scenarios
@@ -16,12 +19,15 @@ import java.util.List;
  * @param source {@code builtin}, {@code generated}, {@code imported} or {@code any}; default
  *     {@code penguin.runs.default-source}
  * @param sample draw this many scenarios at random among the matches
- * @param seed the sample's seed (default 0): the same seed draws the same scenarios
+ * @param seed the run's seed (default 0): the same seed draws the same sample, random-3 attributes and best-3 sample
+ * @param best3Sample how many scenarios of the selection get {@code best-3} (120 work items each per model); default
+ *     {@code penguin.runs.best-3-sample}
  */
 public record RunRequest(
         List<String> models,
         List<String> conditions,
         String judgeModel,
+        List<String> panelJudges,
         List<String> scenarioIds,
         List<String> domains,
         Integer limit,
@@ -29,9 +35,10 @@ public record RunRequest(
         String split,
         String source,
         Integer sample,
-        Long seed) {
+        Long seed,
+        Integer best3Sample) {
 
     public static RunRequest empty() {
-        return new RunRequest(null, null, null, null, null, null, null, null, null, null, null);
+        return new RunRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

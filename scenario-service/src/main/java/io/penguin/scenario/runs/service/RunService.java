@@ -3,7 +3,7 @@ package io.penguin.scenario.runs.service;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.WorkItemId;
-import io.penguin.core.Condition;
+import io.penguin.core.ConditionSpec;
 import io.penguin.core.Scenario;
 import io.penguin.models.ModelRegistry;
 import io.penguin.scenario.catalog.persistence.ScenarioFilter;
@@ -24,13 +24,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
-/** Starts runs (stores then publishes one work item per scenario x condition x model) and tracks their progress. */
+/**
+ * Starts runs (stores then publishes one work item per scenario x condition x model), tracks their progress from
+ * judgements and dead letters, and re-publishes what was lost or failed. Every update is idempotent per work item.
+ */
 @ApplicationScoped
 public class RunService {
+
+    /** Rows per transaction chunk when storing or re-publishing many work items. */
+    private static final int CHUNK = 2_000;
 
     private final ScenarioCatalog catalog;
     private final RunRepository runs;
@@ -64,22 +75,29 @@ public class RunService {
                 throw new IllegalArgumentException("models: no target model named '" + model + "' is configured");
             }
         }
-        List<Condition> conditions = distinct(
+        List<ConditionSpec> conditions = distinct(
                         r.conditions() == null || r.conditions().isEmpty()
                                 ? config.defaultConditions()
                                 : r.conditions())
                 .stream()
-                .map(id -> {
-                    try {
-                        return Condition.parse(id);
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("conditions: " + e.getMessage(), e);
-                    }
-                })
+                .map(RunService::condition)
+                .distinct()
                 .toList();
-        String judge = r.judgeModel() == null || r.judgeModel().isBlank() ? config.defaultJudgeModel() : r.judgeModel();
+        String judge = r.judgeModel() == null || r.judgeModel().isBlank()
+                ? models.boundTo("judge", ModelRegistry.REFERENCE_JUDGE)
+                : r.judgeModel().trim();
         if (!models.hasJudge(judge)) {
             throw new IllegalArgumentException("judgeModel: no judge model named '" + judge + "' is configured");
+        }
+        List<String> panel = r.panelJudges() == null
+                ? List.of()
+                : distinct(r.panelJudges()).stream()
+                        .filter(name -> !name.equals(judge))
+                        .toList();
+        for (String name : panel) {
+            if (!models.hasJudge(name)) {
+                throw new IllegalArgumentException("panelJudges: no judge model named '" + name + "' is configured");
+            }
         }
         ScenarioFilter filter = ScenarioFilters.parse(
                 ScenarioFilters.RUN_REQUEST,
@@ -88,39 +106,85 @@ public class RunService {
                 r.issues(),
                 r.split(),
                 r.source() == null || r.source().isBlank() ? config.defaultSource() : r.source());
-        List<Scenario> scenarios = catalog.select(
-                new Selection(r.scenarioIds(), filter, r.sample(), r.seed() == null ? 0L : r.seed(), r.limit()));
-        return new RunPlan(targetModels, conditions, judge, scenarios);
+        long seed = r.seed() == null ? 0L : r.seed();
+        List<Scenario> scenarios = catalog.select(new Selection(r.scenarioIds(), filter, r.sample(), seed, r.limit()));
+        int best3Sample = r.best3Sample() == null ? config.best3Sample() : r.best3Sample();
+        if (best3Sample < 1) {
+            throw new IllegalArgumentException("best3Sample must be at least 1, was " + best3Sample);
+        }
+        return new RunPlan(
+                targetModels, conditions, judge, panel, scenarios, seed, sample(scenarios, best3Sample, seed));
     }
 
-    /** Stores the run and its work items in one transaction, then publishes the items. */
+    private static ConditionSpec condition(String id) {
+        ConditionSpec spec;
+        try {
+            spec = ConditionSpec.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("conditions: " + e.getMessage(), e);
+        }
+        if (spec.agentic()) {
+            throw new IllegalArgumentException("conditions: '" + spec.id()
+                    + "' is answered by the RAISE agent's simulated sessions, which this deployment does not run yet");
+        }
+        return spec;
+    }
+
+    /** A seeded sample of scenario ids (all of them when the selection is small enough). */
+    private static Set<String> sample(List<Scenario> scenarios, int size, long seed) {
+        List<String> ids = new ArrayList<>(scenarios.stream().map(Scenario::id).toList());
+        if (ids.size() <= size) {
+            return Set.copyOf(ids);
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = ids.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String swap = ids.get(i);
+            ids.set(i, ids.get(j));
+            ids.set(j, swap);
+        }
+        return Set.copyOf(ids.subList(0, size));
+    }
+
+    /** Stores the run and its work items, then publishes the items; the run is RUNNING once the broker has them. */
     public RunEntity start(RunPlan plan) {
         String runId = "run-" + UUID.randomUUID();
-        List<GenerationRequested> workItems = new ArrayList<>(plan.workItems());
+        List<RunPlan.Item> planned = plan.items();
         RunEntity run = QuarkusTransaction.requiringNew().call(() -> {
             RunEntity entity = new RunEntity();
             entity.id = runId;
             entity.models = plan.models();
-            entity.conditions = plan.conditions().stream().map(Condition::id).toList();
+            entity.conditions =
+                    plan.conditions().stream().map(ConditionSpec::id).toList();
             entity.judgeModel = plan.judgeModel();
+            entity.panelJudges = plan.panelJudges();
+            entity.seed = plan.seed();
             entity.status = RunStatus.PUBLISHING;
-            entity.totalItems = plan.workItems();
+            entity.totalItems = planned.size();
             entity.createdAt = Instant.now();
             runs.persist(entity);
-            for (Scenario scenario : plan.scenarios()) {
-                for (Condition condition : plan.conditions()) {
-                    for (String model : plan.models()) {
-                        WorkItemId id = new WorkItemId(runId, scenario.id(), condition.id(), model);
-                        items.persist(pending(id, scenario));
-                        workItems.add(GenerationRequested.of(id, plan.judgeModel(), scenario));
-                    }
-                }
-            }
             return entity;
         });
-        RunStatus status = publish(runId, workItems);
-        run.status = status;
-        Log.infof("run %s: %d work items, status %s", runId, workItems.size(), status);
+        for (int from = 0; from < planned.size(); from += CHUNK) {
+            List<RunPlan.Item> chunk = planned.subList(from, Math.min(planned.size(), from + CHUNK));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (RunPlan.Item item : chunk) {
+                    items.persist(pending(runId, item));
+                }
+                items.flush();
+                items.getEntityManager().clear();
+            });
+        }
+        List<GenerationRequested> workItems = planned.stream()
+                .map(item -> GenerationRequested.of(
+                        new WorkItemId(
+                                runId, item.scenario().id(), item.condition().id(), item.model()),
+                        plan.judgeModel(),
+                        plan.panelJudges(),
+                        item.scenario()))
+                .toList();
+        run.status = publish(runId, workItems);
+        Log.infof("run %s: %d work items, status %s", runId, workItems.size(), run.status);
         return run;
     }
 
@@ -134,47 +198,141 @@ public class RunService {
         }
         RunStatus reached = status;
         QuarkusTransaction.requiringNew().run(() -> {
-            runs.update("status = ?1 where id = ?2 and status = ?3", reached, runId, RunStatus.PUBLISHING);
+            runs.update(
+                    "status = ?1 where id = ?2 and status in ?3",
+                    reached,
+                    runId,
+                    List.of(RunStatus.PUBLISHING, RunStatus.PUBLISH_FAILED, RunStatus.COMPLETED));
             runs.completeIfDone(runId);
         });
         return status;
     }
 
-    private static WorkItemEntity pending(WorkItemId id, Scenario scenario) {
+    private static WorkItemEntity pending(String runId, RunPlan.Item planned) {
         WorkItemEntity item = new WorkItemEntity();
-        item.runId = id.runId();
-        item.scenarioId = id.scenarioId();
-        item.condition = id.condition();
-        item.model = id.model();
-        item.domain = scenario.domain().label();
+        item.runId = runId;
+        item.scenarioId = planned.scenario().id();
+        item.condition = planned.condition().id();
+        item.model = planned.model();
+        item.domain = planned.scenario().domain().label();
         item.status = WorkItemStatus.PENDING;
+        item.attempts = 1;
         item.updatedAt = Instant.now();
         return item;
     }
 
     /**
-     * Records a judgement against its work item. Idempotent: a second judgement of the same item changes nothing. A
-     * judgement for an item this service does not know is ignored.
+     * Records a batch of judgements against their work items, in one transaction. Idempotent: a second judgement of
+     * the same item changes nothing; a judgement turns a FAILED item JUDGED (it did get judged after all). Only the
+     * run's own judge moves progress; panel judges and unknown items are ignored.
      */
-    public void recordJudgement(JudgementRecorded judgement) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            WorkItemEntity item = items.findByIdentity(judgement.item()).orElse(null);
-            if (item == null) {
-                Log.debugf("judgement for unknown work item %s ignored", judgement.item());
-                return;
-            }
-            if (item.status == WorkItemStatus.JUDGED) {
-                return;
-            }
-            item.status = WorkItemStatus.JUDGED;
-            item.safetyScore = judgement.safetyScore();
-            item.judgementEventId = judgement.eventId();
-            item.updatedAt = Instant.now();
-            items.flush();
-            if (runs.completeIfDone(item.runId)) {
-                Log.infof("run %s completed", item.runId);
-            }
+    public int recordJudgements(List<JudgementRecorded> judgements) {
+        if (judgements.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<String> runIds = new HashSet<>();
+            judgements.forEach(judgement -> runIds.add(judgement.item().runId()));
+            Map<String, String> judgeOfRun = new HashMap<>();
+            runs.list("id in ?1", runIds).forEach(run -> judgeOfRun.put(run.id, run.judgeModel));
+            List<JudgementRecorded> counted = judgements.stream()
+                    .filter(judgement -> judgement
+                            .judgeModel()
+                            .equals(judgeOfRun.get(judgement.item().runId())))
+                    .toList();
+            int updated = items.markJudged(counted);
+            judgeOfRun.keySet().forEach(runId -> {
+                if (runs.completeIfDone(runId)) {
+                    Log.infof("run %s completed", runId);
+                }
+            });
+            return updated;
         });
+    }
+
+    /** Records that a work item was dead-lettered at a stage; a judged item stays judged. */
+    public boolean recordFailure(WorkItemId item, String stage, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean changed = items.markFailed(item, stage, reason);
+            if (changed && runs.completeIfDone(item.runId())) {
+                Log.infof("run %s completed with failed items", item.runId());
+            }
+            return changed;
+        });
+    }
+
+    /** Publishes a run's FAILED items again (attempts + 1); returns how many. */
+    public int redrive(String runId) {
+        RunEntity run = require(runId);
+        List<WorkItemEntity> failed = QuarkusTransaction.requiringNew().call(() -> {
+            List<WorkItemEntity> found = items.list("runId = ?1 and status = ?2", runId, WorkItemStatus.FAILED);
+            items.update(
+                    "status = ?1, failureReason = null, failedStage = null, attempts = attempts + 1, updatedAt = ?2"
+                            + " where runId = ?3 and status = ?4",
+                    WorkItemStatus.PENDING,
+                    Instant.now(),
+                    runId,
+                    WorkItemStatus.FAILED);
+            runs.update("status = ?1, completedAt = null where id = ?2", RunStatus.PUBLISHING, runId);
+            return found;
+        });
+        Log.infof("run %s: re-driving %d failed work items", runId, failed.size());
+        republish(run, failed);
+        return failed.size();
+    }
+
+    /**
+     * Publishes every PENDING item of a run again: after a crash between storing and publishing, or when records were
+     * lost. Duplicates are harmless (the judge and this service dedupe by work-item identity). Returns how many.
+     */
+    public int resume(String runId) {
+        RunEntity run = require(runId);
+        List<WorkItemEntity> pending = QuarkusTransaction.requiringNew()
+                .call(() -> items.list("runId = ?1 and status = ?2", runId, WorkItemStatus.PENDING));
+        republish(run, pending);
+        return pending.size();
+    }
+
+    /** Runs left PUBLISHING by a crash: their items are stored but maybe not published. */
+    public List<String> interruptedRuns() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> runs.list("status", RunStatus.PUBLISHING).stream()
+                        .map(run -> run.id)
+                        .toList());
+    }
+
+    private void republish(RunEntity run, List<WorkItemEntity> stored) {
+        List<GenerationRequested> workItems = new ArrayList<>(stored.size());
+        for (int from = 0; from < stored.size(); from += CHUNK) {
+            List<WorkItemEntity> chunk = stored.subList(from, Math.min(stored.size(), from + CHUNK));
+            Map<String, Scenario> scenarios = new HashMap<>();
+            catalog.select(new Selection(
+                            chunk.stream()
+                                    .map(item -> item.scenarioId)
+                                    .distinct()
+                                    .toList(),
+                            null,
+                            null,
+                            0,
+                            null))
+                    .forEach(scenario -> scenarios.put(scenario.id(), scenario));
+            for (WorkItemEntity item : chunk) {
+                workItems.add(GenerationRequested.of(
+                        new WorkItemId(item.runId, item.scenarioId, item.condition, item.model),
+                        run.judgeModel,
+                        run.panelJudges,
+                        scenarios.get(item.scenarioId)));
+            }
+        }
+        publish(run.id, workItems);
+    }
+
+    private RunEntity require(String runId) {
+        RunEntity run = QuarkusTransaction.requiringNew().call(() -> runs.findById(runId));
+        if (run == null) {
+            throw new io.penguin.service.problem.NotFoundProblem("no run with id '" + runId + "'");
+        }
+        return run;
     }
 
     private static List<String> distinct(List<String> values) {
