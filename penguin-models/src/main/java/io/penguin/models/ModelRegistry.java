@@ -41,6 +41,7 @@ public final class ModelRegistry {
     public static ModelRegistry withReferenceModels() {
         ModelRegistry registry = new ModelRegistry();
         registry.register(new ReferenceResponder());
+        registry.register(ReferenceResponder.brief());
         registry.register(new RubricJudge());
         registry.register(RubricJudge.strict());
         registry.register(new ProfileUserSimulator());

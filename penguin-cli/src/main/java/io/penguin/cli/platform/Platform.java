@@ -45,6 +45,15 @@ public final class Platform implements AutoCloseable {
      * @param out where progress is told
      */
     public static Platform start(Path home, Path workDir, Duration readyTimeout, PrintStream out) {
+        return start(home, workDir, readyTimeout, out, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration, PrintStream)}, with settings given to every service (e.g. a model
+     * endpoint: {@code penguin.models.endpoints.<name>.base-url}).
+     */
+    public static Platform start(
+            Path home, Path workDir, Duration readyTimeout, PrintStream out, Map<String, String> extraProperties) {
         long started = System.nanoTime();
         out.println("Starting embedded Kafka (KRaft) and PostgreSQL ...");
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start();
@@ -63,7 +72,7 @@ public final class Platform implements AutoCloseable {
                                 spec,
                                 spec.jar(home),
                                 port,
-                                properties(spec, infrastructure),
+                                properties(spec, infrastructure, extraProperties),
                                 SERVICE_JVM_OPTIONS,
                                 workDir.resolve("logs").resolve(spec.name() + ".log")));
             }
@@ -86,8 +95,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> properties(ServiceSpec spec, EmbeddedInfrastructure infrastructure) {
-        Map<String, String> properties = new LinkedHashMap<>();
+    private static Map<String, String> properties(
+            ServiceSpec spec, EmbeddedInfrastructure infrastructure, Map<String, String> extraProperties) {
+        Map<String, String> properties = new LinkedHashMap<>(extraProperties);
         properties.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         // Trace context still travels through HTTP and Kafka headers, but the embedded default runs no OTLP
         // collector: mute the exporter's connection-refused warnings instead of filling the logs with them.
@@ -120,6 +130,37 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** Kills a service abruptly (SIGKILL), as a crashed node would stop. */
+    public synchronized void kill(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no service named " + name);
+        }
+        process.kill();
+    }
+
+    /** Starts a stopped service again on its port with its settings, and waits until it is ready. */
+    public synchronized void restart(String name, Duration readyTimeout) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no service named " + name);
+        }
+        try {
+            ServiceProcess again = process.relaunch();
+            services.put(name, again);
+            again.awaitReady(readyTimeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart " + name, e);
+        }
+    }
+
+    /** Peak resident memory (KiB) of every running service, by name. */
+    public Map<String, Long> peakResidentKb() {
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        services.forEach((name, process) -> peaks.put(name, process.peakResidentKb()));
+        return peaks;
     }
 
     public EmbeddedInfrastructure infrastructure() {

@@ -23,12 +23,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final Path log;
+    private final List<String> command;
 
-    private ServiceProcess(ServiceSpec spec, Process process, URI baseUri, Path log) {
+    private ServiceProcess(ServiceSpec spec, Process process, URI baseUri, Path log, List<String> command) {
         this.spec = spec;
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
+        this.command = List.copyOf(command);
     }
 
     static ServiceProcess launch(
@@ -50,7 +52,46 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(spec, process, URI.create("http://localhost:" + port), log);
+        return new ServiceProcess(spec, process, URI.create("http://localhost:" + port), log, command);
+    }
+
+    /** Starts the same service again (same port, same settings), appending to the same log. */
+    ServiceProcess relaunch() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(spec.name() + " is still running");
+        }
+        Process again = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new ServiceProcess(spec, again, baseUri, log, command);
+    }
+
+    /** Kills the process abruptly (SIGKILL): no shutdown hook, no offset commit, no graceful anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The process's peak resident memory in KiB (VmHWM from /proc), or -1 where /proc is not available. Read it before
+     * the process ends.
+     */
+    public long peakResidentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails early if the process dies, with its log's tail. */

@@ -17,6 +17,11 @@ import java.util.Map;
 public final class ReferenceResponder implements TargetModel {
 
     public static final String NAME = "reference";
+    /**
+     * A second offline target that personalizes less (it tailors to one circumstance at most), so that multi-model
+     * runs and comparisons work without a network.
+     */
+    public static final String BRIEF_NAME = "reference-brief";
 
     /** A focused answer: tailoring to every attribute at once would read like a form letter. */
     static final int MAX_TAILORED = 3;
@@ -30,9 +35,27 @@ public final class ReferenceResponder implements TargetModel {
             Attribute.EDUCATION_LEVEL,
             Attribute.GENDER);
 
+    private final String name;
+    private final int maxTailored;
+
+    /** The reference responder. */
+    public ReferenceResponder() {
+        this(NAME, MAX_TAILORED);
+    }
+
+    private ReferenceResponder(String name, int maxTailored) {
+        this.name = name;
+        this.maxTailored = maxTailored;
+    }
+
+    /** The briefer variant, {@value #BRIEF_NAME}. */
+    public static ReferenceResponder brief() {
+        return new ReferenceResponder(BRIEF_NAME, 1);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -46,7 +69,7 @@ public final class ReferenceResponder implements TargetModel {
         String text = compose(request.query(), request.knownAttributes());
         long millis = (System.nanoTime() - started) / 1_000_000;
         ModelUsage usage =
-                new ModelUsage(NAME, "reference", millis, Tokens.estimate(request.query()) + 40, Tokens.estimate(text));
+                new ModelUsage(name, "reference", millis, Tokens.estimate(request.query()) + 40, Tokens.estimate(text));
         return new ModelReply(text, usage);
     }
 
@@ -65,7 +88,7 @@ public final class ReferenceResponder implements TargetModel {
         int tailored = 0;
         for (Attribute attribute : TAILORING_ORDER) {
             String value = known.get(attribute);
-            if (value != null && tailored < MAX_TAILORED && tailor(answer, attribute, value)) {
+            if (value != null && tailored < maxTailored && tailor(answer, attribute, value)) {
                 tailored++;
             }
         }
