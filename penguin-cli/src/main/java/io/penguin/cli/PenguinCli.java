@@ -4,6 +4,8 @@ import io.penguin.cli.catalog.ExportCommand;
 import io.penguin.cli.catalog.GenerateCommand;
 import io.penguin.cli.catalog.ImportCommand;
 import io.penguin.cli.demo.DemoCommand;
+import io.penguin.cli.run.RedriveCommand;
+import io.penguin.cli.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +20,9 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             GenerateCommand.class,
             ImportCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            RunCommand.class,
+            RedriveCommand.class
         })
 public class PenguinCli {
 

@@ -60,6 +60,31 @@ public class WorkItemRepository implements PanacheRepository<WorkItemEntity> {
         return changed[0];
     }
 
+    /** Stores new PENDING work items with one JDBC batch (multi-row inserts with the driver's rewrite). */
+    public void insertPending(String runId, List<WorkItemId> ids, List<String> domains) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into work_item (id, run_id,"
+                    + " scenario_id, condition_id, model, domain, status, attempts, updated_at)"
+                    + " values (nextval('work_item_seq'), ?, ?, ?, ?, ?, 'PENDING', 1, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < ids.size(); i++) {
+                    WorkItemId id = ids.get(i);
+                    insert.setString(1, runId);
+                    insert.setString(2, id.scenarioId());
+                    insert.setString(3, id.condition());
+                    insert.setString(4, id.model());
+                    insert.setString(5, domains.get(i));
+                    insert.setTimestamp(6, now);
+                    insert.addBatch();
+                    if ((i + 1) % 1_000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
     /** Marks a pending item failed with its reason; true when it changed. */
     public boolean markFailed(WorkItemId item, String stage, String reason) {
         return update(

@@ -165,16 +165,24 @@ public class RunService {
             runs.persist(entity);
             return entity;
         });
+        long started = System.nanoTime();
         for (int from = 0; from < planned.size(); from += CHUNK) {
             List<RunPlan.Item> chunk = planned.subList(from, Math.min(planned.size(), from + CHUNK));
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (RunPlan.Item item : chunk) {
-                    items.persist(pending(runId, item));
-                }
-                items.flush();
-                items.getEntityManager().clear();
-            });
+            QuarkusTransaction.requiringNew()
+                    .run(() -> items.insertPending(
+                            runId,
+                            chunk.stream()
+                                    .map(item -> new WorkItemId(
+                                            runId,
+                                            item.scenario().id(),
+                                            item.condition().id(),
+                                            item.model()))
+                                    .toList(),
+                            chunk.stream()
+                                    .map(item -> item.scenario().domain().label())
+                                    .toList()));
         }
+        long stored = System.nanoTime();
         List<GenerationRequested> workItems = planned.stream()
                 .map(item -> GenerationRequested.of(
                         new WorkItemId(
@@ -184,7 +192,13 @@ public class RunService {
                         item.scenario()))
                 .toList();
         run.status = publish(runId, workItems);
-        Log.infof("run %s: %d work items, status %s", runId, workItems.size(), run.status);
+        Log.infof(
+                "run %s: %d work items stored in %d ms, published in %d ms, status %s",
+                runId,
+                workItems.size(),
+                (stored - started) / 1_000_000,
+                (System.nanoTime() - stored) / 1_000_000,
+                run.status);
         return run;
     }
 
@@ -206,19 +220,6 @@ public class RunService {
             runs.completeIfDone(runId);
         });
         return status;
-    }
-
-    private static WorkItemEntity pending(String runId, RunPlan.Item planned) {
-        WorkItemEntity item = new WorkItemEntity();
-        item.runId = runId;
-        item.scenarioId = planned.scenario().id();
-        item.condition = planned.condition().id();
-        item.model = planned.model();
-        item.domain = planned.scenario().domain().label();
-        item.status = WorkItemStatus.PENDING;
-        item.attempts = 1;
-        item.updatedAt = Instant.now();
-        return item;
     }
 
     /**
