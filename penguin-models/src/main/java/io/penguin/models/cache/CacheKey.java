@@ -26,6 +26,13 @@ public record CacheKey(String sha256) {
         field(canonical, String.valueOf(endpoint.seed()));
         field(canonical, String.valueOf(endpoint.jsonSchemaSupported()));
         field(canonical, String.valueOf(call.output()));
+        if (call.sampling() != null) {
+            // Only present when a call overrides the endpoint's sampling, so existing keys stay valid.
+            field(
+                    canonical,
+                    "sampling " + call.sampling().temperature() + " "
+                            + call.sampling().seed());
+        }
         for (ChatCall.Message message : call.messages()) {
             field(canonical, message.role().name());
             field(canonical, message.content());

@@ -8,8 +8,17 @@ import java.util.List;
  *
  * @param messages the conversation, system message first if any
  * @param output the JSON shape the reply must have, or null for free text
+ * @param sampling sampling that overrides the endpoint's for this call (a judge's temperature 0 and fixed seed), or
+ *     null for the endpoint's own
  */
-public record ChatCall(List<Message> messages, StructuredOutput output) {
+public record ChatCall(List<Message> messages, StructuredOutput output, Sampling sampling) {
+
+    /** Sampling parameters of one call. */
+    public record Sampling(Double temperature, Integer seed) {
+
+        /** Temperature 0 and a fixed seed: as repeatable as the endpoint allows (judges). */
+        public static final Sampling DETERMINISTIC = new Sampling(0.0, 20_240_601);
+    }
 
     public ChatCall {
         if (messages == null || messages.isEmpty()) {
@@ -19,11 +28,15 @@ public record ChatCall(List<Message> messages, StructuredOutput output) {
     }
 
     public static ChatCall of(String system, String user) {
-        return new ChatCall(List.of(Message.system(system), Message.user(user)), null);
+        return new ChatCall(List.of(Message.system(system), Message.user(user)), null, null);
     }
 
     public ChatCall withOutput(StructuredOutput output) {
-        return new ChatCall(messages, output);
+        return new ChatCall(messages, output, sampling);
+    }
+
+    public ChatCall withSampling(Sampling sampling) {
+        return new ChatCall(messages, output, sampling);
     }
 
     /** This conversation plus the model's reply and a new user message (a re-ask). */
@@ -31,7 +44,7 @@ public record ChatCall(List<Message> messages, StructuredOutput output) {
         List<Message> longer = new java.util.ArrayList<>(messages);
         longer.add(new Message(Role.ASSISTANT, assistant));
         longer.add(Message.user(user));
-        return new ChatCall(longer, output);
+        return new ChatCall(longer, output, sampling);
     }
 
     /** Rough token count before the call (4 characters a token), for the tokens-per-minute limit. */

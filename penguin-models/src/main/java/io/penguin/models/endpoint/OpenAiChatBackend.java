@@ -17,6 +17,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenAI-compatible provider, on langchain4j's {@link OpenAiChatModel} (one per endpoint) with its own retries
@@ -24,10 +26,27 @@ import java.util.List;
  */
 public final class OpenAiChatBackend implements ChatBackend {
 
+    private final EndpointSettings settings;
     private final OpenAiChatModel model;
+    private final Map<ChatCall.Sampling, OpenAiChatModel> sampled = new ConcurrentHashMap<>();
     private final boolean jsonSchemaSupported;
 
     public OpenAiChatBackend(EndpointSettings settings) {
+        this.settings = settings;
+        this.model = build(settings, settings.temperature(), settings.seed());
+        this.jsonSchemaSupported = settings.jsonSchemaSupported();
+    }
+
+    /** The client for a call: the endpoint's own, or one with the call's sampling (built once per sampling). */
+    private OpenAiChatModel model(ChatCall call) {
+        if (call.sampling() == null) {
+            return model;
+        }
+        return sampled.computeIfAbsent(
+                call.sampling(), sampling -> build(settings, sampling.temperature(), sampling.seed()));
+    }
+
+    private static OpenAiChatModel build(EndpointSettings settings, Double temperature, Integer seed) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
                 .httpClientBuilder(
                         new RetryAfterHttpClient.Builder(settings.apiKey().reveal()))
@@ -38,15 +57,14 @@ public final class OpenAiChatBackend implements ChatBackend {
                 .maxRetries(0)
                 .logRequests(false)
                 .logResponses(false)
-                .temperature(settings.temperature())
+                .temperature(temperature)
                 .maxTokens(settings.maxTokens())
-                .seed(settings.seed());
+                .seed(seed);
         if (settings.jsonSchemaSupported()) {
             builder.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .strictJsonSchema(true);
         }
-        this.model = builder.build();
-        this.jsonSchemaSupported = settings.jsonSchemaSupported();
+        return builder.build();
     }
 
     @Override
@@ -62,7 +80,7 @@ public final class OpenAiChatBackend implements ChatBackend {
                             : ResponseFormat.JSON);
         }
         long started = System.nanoTime();
-        ChatResponse response = model.chat(request.build());
+        ChatResponse response = model(call).chat(request.build());
         long millis = (System.nanoTime() - started) / 1_000_000;
         AiMessage message = response.aiMessage();
         String text = message == null ? null : message.text();

@@ -58,7 +58,10 @@ public final class LlmJudgeModel implements JudgeModel {
 
     @Override
     public Verdict judge(JudgeRequest request) {
-        ChatCall call = ChatCall.of(SYSTEM, user(request)).withOutput(VerdictParser.SCHEMA);
+        // Temperature 0 and a fixed seed: a judge should give the same verdict for the same response.
+        ChatCall call = ChatCall.of(SYSTEM, user(request))
+                .withOutput(VerdictParser.SCHEMA)
+                .withSampling(ChatCall.Sampling.DETERMINISTIC);
         long latency = 0;
         int promptTokens = 0;
         int completionTokens = 0;

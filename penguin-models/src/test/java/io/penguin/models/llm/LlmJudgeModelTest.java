@@ -13,6 +13,7 @@ import io.penguin.fakellm.FakeReply;
 import io.penguin.models.JudgeRequest;
 import io.penguin.models.Verdict;
 import io.penguin.models.cache.InMemoryCallCache;
+import io.penguin.models.endpoint.ChatCall;
 import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
@@ -66,6 +67,17 @@ class LlmJudgeModelTest {
                 .extracting(JsonNode::asText)
                 .contains("risk_sensitivity", "emotional_empathy_reason", "user_specific_alignment");
         assertThat(judge.parseFailures()).isZero();
+    }
+
+    @Test
+    void judgesAtTemperatureZeroWithAFixedSeed() {
+        fake.enqueue(FakeReply.ok(VALID));
+
+        judge.judge(request());
+
+        JsonNode body = fake.bodies().get(0);
+        assertThat(body.path("temperature").asDouble(-1)).isZero();
+        assertThat(body.path("seed").asInt()).isEqualTo(ChatCall.Sampling.DETERMINISTIC.seed());
     }
 
     @Test
