@@ -10,6 +10,7 @@ import io.penguin.contracts.Topics;
 import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
 import io.penguin.models.reference.RiskSignals;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,12 @@ class ObservabilityIT {
     }
 
     private List<ConsumerRecord<String, String>> records(String topic, String runId) {
-        return TopicReader.read(
-                platform.infrastructure().kafka().bootstrapServers(),
-                topic,
-                record -> record.value() != null && record.value().contains(runId));
+        return new TopicClient(platform.infrastructure().kafka().bootstrapServers())
+                .read(
+                        topic,
+                        record -> record.value() != null && record.value().contains(runId),
+                        Integer.MAX_VALUE,
+                        Duration.ofSeconds(5));
     }
 
     private static String traceId(ConsumerRecord<String, String> record) {

@@ -12,6 +12,7 @@ import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +65,7 @@ class PoisonAndRedeliveryIT {
     }
 
     private List<ConsumerRecord<String, String>> deadLetters(String topic) {
-        return TopicReader.read(bootstrap(), topic, record -> true);
+        return new TopicClient(bootstrap()).read(topic, record -> true, Integer.MAX_VALUE, Duration.ofSeconds(5));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
