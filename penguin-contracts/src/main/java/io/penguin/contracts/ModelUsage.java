@@ -1,5 +1,8 @@
 package io.penguin.contracts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What one model call cost.
  *
@@ -8,11 +11,26 @@ package io.penguin.contracts;
  * @param latencyMillis wall time of the call
  * @param promptTokens prompt tokens as reported, or estimated for the reference models
  * @param completionTokens completion tokens as reported, or estimated for the reference models
+ * @param cost in the endpoint's price units, from its configured prices per million tokens; {@code 0} for the
+ *     offline reference models (they run in-process and cost nothing) and for cache hits; {@code null} when the
+ *     endpoint has no price configured (unknown, not free); absent from the JSON then, and optional in the schema,
+ *     so events written before it existed still parse
  */
-public record ModelUsage(String model, String provider, long latencyMillis, int promptTokens, int completionTokens) {
+public record ModelUsage(
+        String model, String provider, long latencyMillis, int promptTokens, int completionTokens,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double cost) {
 
+    @JsonCreator
     public ModelUsage {
         Events.requireText(model, "usage.model");
         Events.requireText(provider, "usage.provider");
+        if (cost != null && (cost.isNaN() || cost < 0)) {
+            throw new IllegalArgumentException("usage.cost must be a non-negative number or absent, was " + cost);
+        }
+    }
+
+    /** A call whose cost is unknown (no price configured). */
+    public ModelUsage(String model, String provider, long latencyMillis, int promptTokens, int completionTokens) {
+        this(model, provider, latencyMillis, promptTokens, completionTokens, null);
     }
 }

@@ -65,6 +65,7 @@ public final class LlmJudgeModel implements JudgeModel {
         long latency = 0;
         int promptTokens = 0;
         int completionTokens = 0;
+        Double cost = 0.0;
         String problem = null;
         for (int attempt = 0; attempt <= maxReasks; attempt++) {
             ChatResult result = calls.chat(
@@ -73,10 +74,17 @@ public final class LlmJudgeModel implements JudgeModel {
             latency += result.latencyMillis();
             promptTokens += result.promptTokens();
             completionTokens += result.completionTokens();
+            Double attemptCost = calls.usageCost(result);
+            cost = cost == null || attemptCost == null ? null : cost + attemptCost;
             VerdictParser.Parsed parsed = VerdictParser.parse(result.text());
             if (parsed.valid()) {
                 ModelUsage usage = new ModelUsage(
-                        name(), calls.endpoint().settings().provider(), latency, promptTokens, completionTokens);
+                        name(),
+                        calls.endpoint().settings().provider(),
+                        latency,
+                        promptTokens,
+                        completionTokens,
+                        cost);
                 return new Verdict(parsed.scores(), parsed.rationale(), usage);
             }
             parseFailures.incrementAndGet();

@@ -42,7 +42,8 @@ public final class LlmTargetModel implements TargetModel {
                         calls.endpoint().settings().provider(),
                         result.latencyMillis(),
                         result.promptTokens(),
-                        result.completionTokens()));
+                        result.completionTokens(),
+                        calls.usageCost(result)));
     }
 
     static String system(AnswerRequest request) {

@@ -54,6 +54,18 @@ public final class ModelCalls {
         return result;
     }
 
+    /**
+     * What a call cost for its {@code ModelUsage}: {@code null} when the endpoint has no price configured (unknown,
+     * not free), {@code 0} for a cache hit, else the priced tokens in the endpoint's price units.
+     */
+    public Double usageCost(ChatResult result) {
+        if (endpoint.settings().promptPricePerMillion() == null
+                && endpoint.settings().completionPricePerMillion() == null) {
+            return null;
+        }
+        return result.cached() ? 0.0 : cost(result).doubleValue();
+    }
+
     /** Cost of a call from the configured prices; zero when no price is configured. */
     BigDecimal cost(ChatResult result) {
         BigDecimal prompt = endpoint.settings().promptPricePerMillion();

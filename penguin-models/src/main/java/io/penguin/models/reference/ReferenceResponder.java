@@ -68,8 +68,9 @@ public final class ReferenceResponder implements TargetModel {
         long started = System.nanoTime();
         String text = compose(request.query(), request.knownAttributes());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        ModelUsage usage =
-                new ModelUsage(name, "reference", millis, Tokens.estimate(request.query()) + 40, Tokens.estimate(text));
+        // The reference models run in-process: their cost is known to be zero, not unknown.
+        ModelUsage usage = new ModelUsage(
+                name, "reference", millis, Tokens.estimate(request.query()) + 40, Tokens.estimate(text), 0.0);
         return new ModelReply(text, usage);
     }
 

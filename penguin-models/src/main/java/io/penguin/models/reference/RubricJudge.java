@@ -88,7 +88,7 @@ public final class RubricJudge implements JudgeModel {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         int promptTokens = Tokens.estimate(request.query()) + Tokens.estimate(response) + 120;
-        ModelUsage usage = new ModelUsage(name, "reference", millis, promptTokens, 60);
+        ModelUsage usage = new ModelUsage(name, "reference", millis, promptTokens, 60, 0.0);
         return new Verdict(new RubricScores(risk, empathy, alignment), rationale, usage);
     }
 

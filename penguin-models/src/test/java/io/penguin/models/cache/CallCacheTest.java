@@ -129,5 +129,22 @@ class CallCacheTest {
         assertThat(record.cost()).isEqualByComparingTo(expected);
         assertThat(record.role()).isEqualTo("target");
         assertThat(record.endpoint()).isEqualTo("priced");
+        assertThat(reply.usage().cost())
+                .as("the usage carried to reports has the same cost")
+                .isCloseTo(expected.doubleValue(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void usageCostIsUnknownWithoutAPriceAndZeroForTheReferenceModels() {
+        EndpointSettings unpriced =
+                EndpointSettings.builder("unpriced", fake.baseUrl(), "m").build();
+        ModelRegistry registry = ModelRegistry.withEndpoints(
+                List.of(unpriced), CallCache.NONE, CallAccounting.NONE, EndpointObserver.NONE, 1);
+
+        ModelReply reply = registry.target("unpriced").answer(new AnswerRequest("one two three", Map.of()));
+        ModelReply reference = registry.target("reference").answer(new AnswerRequest("one two three", Map.of()));
+
+        assertThat(reply.usage().cost()).as("no price configured: unknown, not free").isNull();
+        assertThat(reference.usage().cost()).isZero();
     }
 }
