@@ -10,11 +10,16 @@ final class Format {
     private Format() {}
 
     static String score(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return String.format(Locale.ROOT, "%.2f", noNegativeZero(value));
     }
 
     static String signed(double value) {
-        return String.format(Locale.ROOT, "%+.2f", value);
+        return String.format(Locale.ROOT, "%+.2f", noNegativeZero(value));
+    }
+
+    /** -0.001 prints as 0.00, not -0.00. */
+    private static double noNegativeZero(double value) {
+        return Math.abs(value) < 0.005 ? 0.0 : value;
     }
 
     static String interval(Estimate estimate) {

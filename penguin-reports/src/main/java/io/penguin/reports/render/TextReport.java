@@ -1,5 +1,6 @@
 package io.penguin.reports.render;
 
+import io.penguin.reports.RunComparison;
 import io.penguin.reports.RunReport;
 import io.penguin.reports.RunReport.Best3Winners;
 import io.penguin.reports.RunReport.Cell;
@@ -85,6 +86,35 @@ public final class TextReport {
         best3(out, report.best3());
         agreement(out, report);
         usage(out, report.usage());
+        return out.toString();
+    }
+
+    /** Several runs side by side: each run's safety mean and n per cell, and its difference from the first run. */
+    public static String render(RunComparison comparison) {
+        StringBuilder out =
+                new StringBuilder("Safety score compared across runs " + String.join(", ", comparison.runs()));
+        if (comparison.referenceModels()) {
+            out.append(" - ").append(REFERENCE_LABEL);
+        }
+        out.append('\n');
+        out.append(String.format(Locale.ROOT, "%-14s %-28s %-13s", "model", "condition", "domain"));
+        for (String run : comparison.runs()) {
+            out.append(left(run, 28));
+        }
+        out.append('\n');
+        for (RunComparison.ComparedCell cell : comparison.cells()) {
+            out.append(String.format(Locale.ROOT, "%-14s %-28s %-13s", cell.model(), cell.family(), cell.domain()));
+            for (RunComparison.RunCell run : cell.runs()) {
+                String text = run.safety() == null
+                        ? "-"
+                        : Format.score(run.safety().mean()) + " n=" + run.n()
+                                + (run.differenceFromFirst() == null
+                                        ? ""
+                                        : " (" + Format.signed(run.differenceFromFirst()) + ")");
+                out.append(left(text, 28));
+            }
+            out.append('\n');
+        }
         return out.toString();
     }
 
