@@ -125,54 +125,6 @@ class JudgeServiceTest {
     }
 
     @Test
-    void reportGivesMeanScoresPerConditionAndDomain() {
-        String runId = "run-" + UUID.randomUUID();
-        responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));
-        responses.send(Events.encode(response(
-                runId,
-                "context-rich",
-                "It sounds like you are feeling hopeless. Your safety matters: call a crisis line (988). "
-                        + "Because of your self-harm history keep your safety plan close. As a student at 19 "
-                        + "with a low income budget, use free support.")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == 2);
-        given().get("/runs/{id}/report", runId)
-                .then()
-                .statusCode(200)
-                .body("judgements", equalTo(2))
-                .body("referenceModels", equalTo(true))
-                .body("overall.size()", equalTo(2))
-                .body("byDomain[0].domain", equalTo("Relationship"));
-        float free = given().get("/runs/{id}/report", runId)
-                .path("overall.find { it.condition == 'context-free' }.safetyScore");
-        float rich = given().get("/runs/{id}/report", runId)
-                .path("overall.find { it.condition == 'context-rich' }.safetyScore");
-        assertThat(rich).isGreaterThan(free);
-        given().get("/q/metrics").then().body(containsString("penguin_model_calls_seconds_bucket"));
-    }
-
-    @Test
-    void reportAccountsTokensAndLatencyPerModelAndRole() {
-        String runId = "run-" + UUID.randomUUID();
-        responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));
-        responses.send(Events.encode(response(runId, "context-rich", "It sounds like you are feeling hopeless.")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == 2);
-        given().get("/runs/{id}/report", runId)
-                .then()
-                .statusCode(200)
-                .body("usage.size()", equalTo(2))
-                .body("usage[0].role", equalTo("target"))
-                .body("usage[0].model", equalTo("reference"))
-                .body("usage[0].calls", equalTo(2))
-                .body("usage[0].promptTokens", equalTo(20))
-                .body("usage[0].completionTokens", equalTo(20))
-                .body("usage[0].latencyMillis", equalTo(2))
-                .body("usage[1].role", equalTo("judge"))
-                .body("usage[1].model", equalTo("reference-judge"))
-                .body("usage[1].provider", equalTo("reference"))
-                .body("usage[1].calls", equalTo(2));
-    }
-
-    @Test
     void judgementsExplainEveryScoreWithoutProfileValues() {
         String runId = "run-" + UUID.randomUUID();
         responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));

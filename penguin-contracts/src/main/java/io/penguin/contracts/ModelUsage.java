@@ -1,7 +1,6 @@
 package io.penguin.contracts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What one model call cost.
@@ -13,12 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param completionTokens completion tokens as reported, or estimated for the reference models
  * @param cost in the endpoint's price units, from its configured prices per million tokens; {@code 0} for the
  *     offline reference models (they run in-process and cost nothing) and for cache hits; {@code null} when the
- *     endpoint has no price configured (unknown, not free); absent from the JSON then, and optional in the schema,
- *     so events written before it existed still parse
+ *     endpoint has no price configured (unknown, not free); always written, as {@code null} then
  */
 public record ModelUsage(
-        String model, String provider, long latencyMillis, int promptTokens, int completionTokens,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double cost) {
+        String model, String provider, long latencyMillis, int promptTokens, int completionTokens, Double cost) {
 
     @JsonCreator
     public ModelUsage {

@@ -30,6 +30,24 @@ class EventsTest {
     }
 
     @Test
+    void carriesTheCostOfACallOrNullWhenNoPriceIsConfigured() {
+        ResponseGenerated priced = ResponseGenerated.of(
+                request, List.of(), "an answer", new ModelUsage("gpt", "openai", 1, 2, 3, 0.00125));
+        ResponseGenerated unpriced =
+                ResponseGenerated.of(request, List.of(), "an answer", new ModelUsage("gpt", "openai", 1, 2, 3));
+        assertThat(Events.decode(Events.encode(priced), ResponseGenerated.class)
+                        .usage()
+                        .cost())
+                .isEqualTo(0.00125);
+        assertThat(Events.encode(unpriced)).contains("\"cost\":null");
+        assertThat(Events.decode(Events.encode(unpriced), ResponseGenerated.class)
+                        .usage()
+                        .cost())
+                .isNull();
+        assertThatThrownBy(() -> new ModelUsage("gpt", "openai", 1, 2, 3, -1.0)).hasMessageContaining("usage.cost");
+    }
+
+    @Test
     void saysWhatIsWrongWithInvalidJson() {
         assertThatThrownBy(() -> Events.decode("{not json", GenerationRequested.class))
                 .isInstanceOf(MalformedEventException.class)

@@ -2,7 +2,6 @@ package io.penguin.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
@@ -57,10 +56,12 @@ class JsonSchemasTest {
                         Events.mapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
                 .without(Option.SCHEMA_VERSION_INDICATOR);
-        // Every record component is required except those left out when null (@JsonInclude NON_NULL), which may
-        // also be null; unknown properties are allowed, for forward compatibility.
-        builder.forFields().withRequiredCheck(field -> !omittedWhenNull(field));
-        builder.forFields().withNullableCheck(field -> omittedWhenNull(field) ? Boolean.TRUE : null);
+        // Every record component is required (and written, null included); boxed numbers are the nullable ones (e.g.
+        // a cost that is unknown); unknown properties are allowed, for forward compatibility.
+        builder.forFields().withRequiredCheck(field -> true);
+        builder.forFields()
+                .withNullableCheck(
+                        field -> Number.class.isAssignableFrom(field.getType().getErasedType()) ? true : null);
         builder.forTypesInGeneral().withCustomDefinitionProvider((javaType, context) -> {
             if (javaType.getErasedType() == Profile.class) {
                 return new CustomDefinition(profileSchema());
@@ -79,11 +80,6 @@ class JsonSchemasTest {
         root.put("title", type.getSimpleName());
         root.setAll(schema);
         return root;
-    }
-
-    private static boolean omittedWhenNull(com.github.victools.jsonschema.generator.FieldScope field) {
-        JsonInclude include = field.getAnnotationConsideringFieldAndGetter(JsonInclude.class);
-        return include != null && include.value() == JsonInclude.Include.NON_NULL;
     }
 
     private static ObjectNode profileSchema() {

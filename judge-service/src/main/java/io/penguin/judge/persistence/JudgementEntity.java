@@ -82,6 +82,10 @@ public class JudgementEntity extends PanacheEntityBase {
     @Column(name = "target_completion_tokens", nullable = false)
     public int targetCompletionTokens;
 
+    /** Null when the target endpoint has no price configured. */
+    @Column(name = "target_cost")
+    public Double targetCost;
+
     @Column(name = "judge_provider", nullable = false)
     public String judgeProvider;
 
@@ -93,6 +97,10 @@ public class JudgementEntity extends PanacheEntityBase {
 
     @Column(name = "judge_completion_tokens", nullable = false)
     public int judgeCompletionTokens;
+
+    /** Null when the judge endpoint has no price configured. */
+    @Column(name = "judge_cost")
+    public Double judgeCost;
 
     @Column(name = "judged_at", nullable = false)
     public Instant judgedAt;

@@ -33,58 +33,20 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
         return list("runId", Sort.by("scenarioId").and("condition").and("model"), runId);
     }
 
-    /** Mean scores per model, condition and domain: one row per group. */
-    public List<ScoreGroup> meansByDomain(String runId) {
+    /** Scores and usage of every judgement of a run, in a stable order: the input of its report. */
+    public List<JudgementScores> scores(String runId) {
         return getEntityManager()
                 .createQuery(
-                        "select new io.penguin.judge.persistence.ScoreGroup(j.model, j.condition, j.domain,"
-                                + " count(j), avg(j.riskSensitivity), avg(j.emotionalEmpathy),"
-                                + " avg(j.userSpecificAlignment), avg(j.safetyScore))"
+                        "select new io.penguin.judge.persistence.JudgementScores(j.scenarioId, j.condition, j.model,"
+                                + " j.judgeModel, j.domain, j.riskSensitivity, j.emotionalEmpathy,"
+                                + " j.userSpecificAlignment, j.reference, j.targetProvider, j.targetLatencyMs,"
+                                + " j.targetPromptTokens, j.targetCompletionTokens, j.targetCost, j.judgeProvider,"
+                                + " j.judgeLatencyMs, j.judgePromptTokens, j.judgeCompletionTokens, j.judgeCost)"
                                 + " from JudgementEntity j where j.runId = :run"
-                                + " group by j.model, j.condition, j.domain",
-                        ScoreGroup.class)
+                                + " order by j.model, j.condition, j.scenarioId, j.judgeModel",
+                        JudgementScores.class)
                 .setParameter("run", runId)
                 .getResultList();
-    }
-
-    /** Mean scores per model and condition over all domains. */
-    public List<ScoreGroup> meansOverall(String runId) {
-        return getEntityManager()
-                .createQuery(
-                        "select new io.penguin.judge.persistence.ScoreGroup(j.model, j.condition, 'All',"
-                                + " count(j), avg(j.riskSensitivity), avg(j.emotionalEmpathy),"
-                                + " avg(j.userSpecificAlignment), avg(j.safetyScore))"
-                                + " from JudgementEntity j where j.runId = :run"
-                                + " group by j.model, j.condition",
-                        ScoreGroup.class)
-                .setParameter("run", runId)
-                .getResultList();
-    }
-
-    /** Tokens and latency per model and role (target, judge): the run's accounting. */
-    public List<UsageGroup> usage(String runId) {
-        List<UsageGroup> usage = new java.util.ArrayList<>(getEntityManager()
-                .createQuery(
-                        "select new io.penguin.judge.persistence.UsageGroup('target', j.model, j.targetProvider,"
-                                + " count(j), sum(j.targetPromptTokens), sum(j.targetCompletionTokens),"
-                                + " sum(j.targetLatencyMs))"
-                                + " from JudgementEntity j where j.runId = :run and j.panel = false"
-                                + " group by j.model, j.targetProvider"
-                                + " order by j.model",
-                        UsageGroup.class)
-                .setParameter("run", runId)
-                .getResultList());
-        usage.addAll(getEntityManager()
-                .createQuery(
-                        "select new io.penguin.judge.persistence.UsageGroup('judge', j.judgeModel, j.judgeProvider,"
-                                + " count(j), sum(j.judgePromptTokens), sum(j.judgeCompletionTokens),"
-                                + " sum(j.judgeLatencyMs))"
-                                + " from JudgementEntity j where j.runId = :run"
-                                + " group by j.judgeModel, j.judgeProvider order by j.judgeModel",
-                        UsageGroup.class)
-                .setParameter("run", runId)
-                .getResultList());
-        return usage;
     }
 
     public boolean anyReference(String runId) {

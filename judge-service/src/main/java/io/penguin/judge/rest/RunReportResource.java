@@ -1,17 +1,23 @@
 package io.penguin.judge.rest;
 
-import io.penguin.core.Domain;
 import io.penguin.core.RubricDimension;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
-import io.penguin.judge.persistence.ScoreGroup;
-import io.penguin.service.problem.NotFoundProblem;
+import io.penguin.judge.report.ReportFormat;
+import io.penguin.judge.report.RunReports;
+import io.penguin.reports.RunReport;
+import io.penguin.reports.render.CsvReport;
+import io.penguin.reports.render.Html;
+import io.penguin.reports.render.TextReport;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,30 +26,37 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunReportResource {
 
-    private static final Comparator<ScoreGroup> REPORT_ORDER = Comparator.comparing(ScoreGroup::model)
-            .thenComparing(ScoreGroup::condition)
-            .thenComparing(group -> domainOrder(group.domain()));
-
     private final JudgementRepository repository;
+    private final RunReports reports;
 
-    public RunReportResource(JudgementRepository repository) {
+    public RunReportResource(JudgementRepository repository, RunReports reports) {
         this.repository = repository;
+        this.reports = reports;
     }
 
-    /** Mean scores per model, condition and domain, in the order of the paper's tables. */
+    /**
+     * The run's report: per model x condition family x domain, mean scores with 95% bootstrap intervals and n, the
+     * paired comparisons, judge agreement, usage and cost. JSON by default; {@code ?format=csv|html|text} or an Accept
+     * header of text/csv, text/html or text/plain for the other renderings; {@code table=cells|comparisons|usage}
+     * picks the CSV table.
+     */
     @GET
     @Path("/report")
-    public RunReport report(@PathParam("runId") String runId) {
-        List<ScoreGroup> overall =
-                repository.meansOverall(runId).stream().sorted(REPORT_ORDER).toList();
-        if (overall.isEmpty()) {
-            throw new NotFoundProblem("no judgements for run '" + runId + "' yet");
-        }
-        List<ScoreGroup> byDomain =
-                repository.meansByDomain(runId).stream().sorted(REPORT_ORDER).toList();
-        long judgements = overall.stream().mapToLong(ScoreGroup::judgements).sum();
-        return new RunReport(
-                runId, judgements, repository.anyReference(runId), overall, byDomain, repository.usage(runId));
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
+    public Response report(
+            @PathParam("runId") String runId,
+            @QueryParam("format") String format,
+            @QueryParam("table") String table,
+            @Context HttpHeaders headers) {
+        ReportFormat chosen = ReportFormat.choose(format, headers);
+        RunReport report = reports.report(runId);
+        Object body = switch (chosen) {
+            case JSON -> report;
+            case CSV -> CsvReport.render(report, table);
+            case HTML -> Html.render(report);
+            case TEXT -> TextReport.render(report);
+        };
+        return Response.ok(body, chosen.mediaType()).build();
     }
 
     @GET
@@ -73,13 +86,5 @@ public class RunReportResource {
                 rationale,
                 entity.reference,
                 entity.judgedAt);
-    }
-
-    private static int domainOrder(String label) {
-        try {
-            return Domain.fromLabel(label).ordinal();
-        } catch (IllegalArgumentException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 }

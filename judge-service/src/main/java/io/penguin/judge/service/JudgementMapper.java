@@ -40,10 +40,12 @@ final class JudgementMapper {
         entity.targetLatencyMs = response.usage().latencyMillis();
         entity.targetPromptTokens = response.usage().promptTokens();
         entity.targetCompletionTokens = response.usage().completionTokens();
+        entity.targetCost = response.usage().cost();
         entity.judgeProvider = verdict.usage().provider();
         entity.judgeLatencyMs = verdict.usage().latencyMillis();
         entity.judgePromptTokens = verdict.usage().promptTokens();
         entity.judgeCompletionTokens = verdict.usage().completionTokens();
+        entity.judgeCost = verdict.usage().cost();
         entity.judgedAt = Instant.now();
         return entity;
     }
@@ -93,7 +95,8 @@ final class JudgementMapper {
                         entity.judgeProvider,
                         entity.judgeLatencyMs,
                         entity.judgePromptTokens,
-                        entity.judgeCompletionTokens));
+                        entity.judgeCompletionTokens,
+                        entity.judgeCost));
     }
 
     static RubricScores scores(JudgementEntity entity) {

@@ -79,12 +79,7 @@ public final class LlmJudgeModel implements JudgeModel {
             VerdictParser.Parsed parsed = VerdictParser.parse(result.text());
             if (parsed.valid()) {
                 ModelUsage usage = new ModelUsage(
-                        name(),
-                        calls.endpoint().settings().provider(),
-                        latency,
-                        promptTokens,
-                        completionTokens,
-                        cost);
+                        name(), calls.endpoint().settings().provider(), latency, promptTokens, completionTokens, cost);
                 return new Verdict(parsed.scores(), parsed.rationale(), usage);
             }
             parseFailures.incrementAndGet();

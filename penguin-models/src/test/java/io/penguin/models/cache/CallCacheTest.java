@@ -144,7 +144,9 @@ class CallCacheTest {
         ModelReply reply = registry.target("unpriced").answer(new AnswerRequest("one two three", Map.of()));
         ModelReply reference = registry.target("reference").answer(new AnswerRequest("one two three", Map.of()));
 
-        assertThat(reply.usage().cost()).as("no price configured: unknown, not free").isNull();
+        assertThat(reply.usage().cost())
+                .as("no price configured: unknown, not free")
+                .isNull();
         assertThat(reference.usage().cost()).isZero();
     }
 }

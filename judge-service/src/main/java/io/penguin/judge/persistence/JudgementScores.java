@@ -1,0 +1,26 @@
+package io.penguin.judge.persistence;
+
+/**
+ * What a report reads of one stored judgement: identity, scores and usage, no rationale text. A JPQL projection, so
+ * a report of a large run does not load explanations.
+ */
+public record JudgementScores(
+        String scenarioId,
+        String condition,
+        String model,
+        String judgeModel,
+        String domain,
+        short riskSensitivity,
+        short emotionalEmpathy,
+        short userSpecificAlignment,
+        boolean reference,
+        String targetProvider,
+        long targetLatencyMs,
+        int targetPromptTokens,
+        int targetCompletionTokens,
+        Double targetCost,
+        String judgeProvider,
+        long judgeLatencyMs,
+        int judgePromptTokens,
+        int judgeCompletionTokens,
+        Double judgeCost) {}

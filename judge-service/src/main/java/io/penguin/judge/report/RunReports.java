@@ -1,0 +1,84 @@
+package io.penguin.judge.report;
+
+import io.penguin.core.Domain;
+import io.penguin.judge.persistence.JudgementRepository;
+import io.penguin.judge.persistence.JudgementScores;
+import io.penguin.reports.CallUsage;
+import io.penguin.reports.JudgementRow;
+import io.penguin.reports.ReportBuilder;
+import io.penguin.reports.RunComparison;
+import io.penguin.reports.RunReport;
+import io.penguin.service.problem.NotFoundProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds run reports from the stored judgements (the statistics live in {@code penguin-reports}). */
+@ApplicationScoped
+public class RunReports {
+
+    /** More runs than this in one comparison is a mistake, not a report. */
+    static final int MAX_COMPARED = 10;
+
+    private final JudgementRepository repository;
+    private final ReportBuilder builder = new ReportBuilder();
+
+    public RunReports(JudgementRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    public RunReport report(String runId) {
+        List<JudgementScores> scores = repository.scores(runId);
+        if (scores.isEmpty()) {
+            throw new NotFoundProblem("no judgements for run '" + runId + "' yet");
+        }
+        return builder.build(runId, scores.stream().map(RunReports::row).toList());
+    }
+
+    public RunComparison compare(List<String> runIds) {
+        List<String> distinct = runIds.stream()
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
+        if (distinct.size() < 2 || distinct.size() > MAX_COMPARED) {
+            throw new IllegalArgumentException("runs must name 2 to " + MAX_COMPARED
+                    + " distinct run ids, comma-separated, e.g. runs=run-a,run-b");
+        }
+        List<RunReport> reports = new ArrayList<>();
+        for (String runId : distinct) {
+            reports.add(report(runId));
+        }
+        return RunComparison.of(reports);
+    }
+
+    private static JudgementRow row(JudgementScores s) {
+        return new JudgementRow(
+                s.scenarioId(),
+                s.condition(),
+                s.model(),
+                s.judgeModel(),
+                Domain.fromLabel(s.domain()),
+                s.riskSensitivity(),
+                s.emotionalEmpathy(),
+                s.userSpecificAlignment(),
+                s.reference(),
+                new CallUsage(
+                        s.targetProvider(),
+                        s.targetLatencyMs(),
+                        s.targetPromptTokens(),
+                        s.targetCompletionTokens(),
+                        s.targetCost()),
+                new CallUsage(
+                        s.judgeProvider(),
+                        s.judgeLatencyMs(),
+                        s.judgePromptTokens(),
+                        s.judgeCompletionTokens(),
+                        s.judgeCost()),
+                // Questions asked by the agent conditions: not stored yet (the agent's response event will carry
+                // the attributes asked; add a column then and pass it here). Null: the report invents nothing.
+                null);
+    }
+}
