@@ -4,6 +4,7 @@ import io.penguin.cli.catalog.ExportCommand;
 import io.penguin.cli.catalog.GenerateCommand;
 import io.penguin.cli.catalog.ImportCommand;
 import io.penguin.cli.demo.DemoCommand;
+import io.penguin.cli.report.ReportCommand;
 import io.penguin.cli.run.RedriveCommand;
 import io.penguin.cli.run.RunCommand;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             UpCommand.class,
+            ReportCommand.class,
             GenerateCommand.class,
             ImportCommand.class,
             ExportCommand.class,

@@ -30,14 +30,18 @@ class DemoCommandIT {
         assertThat(exitCode).isZero();
         assertThat(output)
                 .contains("REFERENCE-MODEL RESULTS")
-                .contains("Relationship", "Education", "Avg")
+                .contains("Relationship", "Education", "All")
                 .contains("context-free", "context-rich")
                 .contains("Context-rich over context-free")
+                .contains("95% bootstrap CI")
+                .contains("Usage per model and role")
                 .contains("everything the demo started is stopped");
         try (var reports = Files.list(workDir.resolve("reports"))) {
             assertThat(reports.map(path -> path.getFileName().toString()))
                     .anyMatch(name -> name.endsWith(".json"))
-                    .anyMatch(name -> name.endsWith(".txt"));
+                    .anyMatch(name -> name.endsWith(".txt"))
+                    .anyMatch(name -> name.endsWith(".csv"))
+                    .anyMatch(name -> name.endsWith(".html"));
         }
     }
 

@@ -68,11 +68,14 @@ class WalkingSkeletonIT {
                 .then()
                 .statusCode(200)
                 .body("referenceModels", equalTo(true))
-                .body("byDomain.size()", equalTo(14))
+                .body("rows.size()", equalTo(2))
+                .body("rows[0].cells.size()", equalTo(8))
                 .extract()
                 .jsonPath();
-        float contextFree = report.getFloat("overall.find { it.condition == 'context-free' }.safetyScore");
-        float contextRich = report.getFloat("overall.find { it.condition == 'context-rich' }.safetyScore");
+        float contextFree = report.getFloat(
+                "rows.find { it.family == 'context-free' }.cells.find { it.domain == 'All' }.safety.mean");
+        float contextRich = report.getFloat(
+                "rows.find { it.family == 'context-rich' }.cells.find { it.domain == 'All' }.safety.mean");
         assertThat(contextRich).isGreaterThan(contextFree);
     }
 }

@@ -6,6 +6,10 @@ import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.ServiceSpec;
 import io.penguin.cli.report.ReportTable;
+import io.penguin.reports.RunReport;
+import io.penguin.reports.render.CsvReport;
+import io.penguin.reports.render.Html;
+import io.penguin.reports.render.TextReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -60,12 +64,13 @@ public class DemoCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : home.resolve("target/penguin");
         long started = System.nanoTime();
         try (Platform platform = Platform.start(home, work, Duration.ofMinutes(3), out)) {
-            JsonNode report = run(platform, out);
-            String table = ReportTable.render(report);
+            JsonNode json = run(platform, out);
+            RunReport report = ReportTable.report(json);
+            String table = TextReport.render(report);
             out.println();
             out.println(table);
-            Path written = write(work, report, table);
-            out.printf("Report written to %s (.json and .txt)%n", written);
+            Path written = write(work, json, report, table);
+            out.printf("Report written to %s (.json, .txt, .csv and .html)%n", written);
         }
         out.printf("Done in %.1f s; everything the demo started is stopped.%n", (System.nanoTime() - started) / 1e9);
         return 0;
@@ -112,14 +117,16 @@ public class DemoCommand implements Callable<Integer> {
         return client.get(platform.url(ServiceSpec.JUDGE).resolve("/runs/" + runId + "/report"));
     }
 
-    private static Path write(Path work, JsonNode report, String table) throws IOException {
+    private static Path write(Path work, JsonNode json, RunReport report, String table) throws IOException {
         Path dir = work.resolve("reports");
         Files.createDirectories(dir);
-        Path base = dir.resolve(report.path("runId").asText());
+        Path base = dir.resolve(report.runId());
         new ObjectMapper()
                 .writerWithDefaultPrettyPrinter()
-                .writeValue(base.resolveSibling(base.getFileName() + ".json").toFile(), report);
+                .writeValue(base.resolveSibling(base.getFileName() + ".json").toFile(), json);
         Files.writeString(base.resolveSibling(base.getFileName() + ".txt"), table);
+        Files.writeString(base.resolveSibling(base.getFileName() + ".csv"), CsvReport.render(report, "cells"));
+        Files.writeString(base.resolveSibling(base.getFileName() + ".html"), Html.render(report));
         return base;
     }
 }

@@ -20,6 +20,27 @@ public final class PlatformClient {
         return send(HttpRequest.newBuilder(uri).GET().build());
     }
 
+    /** The body as text, e.g. a report rendered as CSV or HTML. */
+    public String getText(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                JsonNode problem = mapper.readTree(response.body());
+                throw new PlatformException(
+                        response.statusCode(),
+                        "GET " + uri + " failed with " + response.statusCode() + ": "
+                                + problem.path("detail").asText(response.body()));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public JsonNode post(URI uri, Object body) {
         try {
             return send(HttpRequest.newBuilder(uri)
