@@ -1,5 +1,6 @@
 package io.penguin.reports.render;
 
+import io.penguin.reports.Families;
 import io.penguin.reports.RunComparison;
 import io.penguin.reports.RunReport;
 import io.penguin.reports.RunReport.Best3Winners;
@@ -82,7 +83,13 @@ public final class TextReport {
             out.append('\n');
         }
         sensitivity(out, report.sensitivity());
-        comparisons(out, report.comparisons());
+        // The context gain above already shows context-free against context-rich.
+        comparisons(
+                out,
+                report.comparisons().stream()
+                        .filter(c -> !(c.first().equals(Families.CONTEXT_FREE)
+                                && c.second().equals(Families.CONTEXT_RICH)))
+                        .toList());
         best3(out, report.best3());
         agreement(out, report);
         usage(out, report.usage());
