@@ -13,30 +13,28 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ModelUsage;
 import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.TopicClient;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reports built from judgements stored in the real PostgreSQL, served as JSON, CSV, HTML and text. */
 @QuarkusTest
-@TestProfile(InMemoryChannelsOnPostgres.class)
+@TestProfile(EmbeddedKafkaAndPostgres.class)
 class RunReportResourceTest {
 
     private static final String CARING = "It sounds like you are feeling hopeless. Your safety matters: call a crisis"
@@ -44,18 +42,9 @@ class RunReportResourceTest {
             + " low income budget, use free support.";
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-
-    @Inject
     JudgementRepository repository;
 
-    private InMemorySource<String> responses;
-
-    @BeforeEach
-    void channels() {
-        responses = connector.source("responses");
-    }
+    private final TopicClient topics = TopicClient.shared();
 
     private long stored(String runId) {
         return QuarkusTransaction.requiringNew().call(() -> repository.count("runId", runId));
@@ -70,8 +59,14 @@ class RunReportResourceTest {
                 GenerationRequested request = GenerationRequested.of(
                         new WorkItemId(runId, scenario.id(), condition, "priced-model"), "reference-judge", scenario);
                 String text = condition.equals("context-free") ? "Thank you for asking about this." : CARING;
-                responses.send(Events.encode(ResponseGenerated.of(
-                        request, List.of(), text, new ModelUsage("priced-model", "openai", 5, 100, 50, targetCost))));
+                topics.send(
+                        Topics.RESPONSES,
+                        scenario.id(),
+                        Events.encode(ResponseGenerated.of(
+                                request,
+                                List.of(),
+                                text,
+                                new ModelUsage("priced-model", "openai", 5, 100, 50, targetCost))));
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == scenarios.size() * 2L);

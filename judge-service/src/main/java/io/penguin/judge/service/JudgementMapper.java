@@ -73,10 +73,12 @@ final class JudgementMapper {
         entity.targetLatencyMs = source.targetLatencyMs;
         entity.targetPromptTokens = source.targetPromptTokens;
         entity.targetCompletionTokens = source.targetCompletionTokens;
+        entity.targetCost = source.targetCost;
         entity.judgeProvider = source.judgeProvider;
         entity.judgeLatencyMs = source.judgeLatencyMs;
         entity.judgePromptTokens = source.judgePromptTokens;
         entity.judgeCompletionTokens = source.judgeCompletionTokens;
+        entity.judgeCost = source.judgeCost;
         entity.judgedAt = source.judgedAt;
         return entity;
     }
