@@ -173,6 +173,37 @@ class RunReportResourceTest {
                 .isEqualTo("6");
     }
 
+    @Test
+    void aJudgePanelThroughTheBrokerGivesAgreementOverEveryItem() {
+        String runId = "run-" + UUID.randomUUID();
+        List<Scenario> scenarios = BuiltinScenarios.all();
+        for (Scenario scenario : scenarios) {
+            GenerationRequested request = GenerationRequested.of(
+                    new WorkItemId(runId, scenario.id(), "context-rich", "reference"),
+                    "reference-judge",
+                    List.of("reference-judge-strict"),
+                    scenario);
+            topics.send(
+                    Topics.RESPONSES,
+                    scenario.id(),
+                    Events.encode(ResponseGenerated.of(
+                            request, List.of(), CARING, new ModelUsage("reference", "reference", 1, 10, 10, 0.0))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == scenarios.size() * 2L);
+        JsonPath report = given().get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(report.getInt("workItems")).isEqualTo(scenarios.size());
+        assertThat(report.getList("agreement.judges")).containsExactly("reference-judge", "reference-judge-strict");
+        assertThat(report.getInt("agreement.units")).isEqualTo(scenarios.size());
+        assertThat(report.getList("agreement.dimensions.dimension"))
+                .containsExactly("Risk Sensitivity", "Emotional Empathy", "User-Specific Alignment");
+        assertThat(report.getInt("usage.find { it.role == 'target' }.calls")).isEqualTo(scenarios.size());
+        assertThat(report.getInt("usage.findAll { it.role == 'judge' }.size()")).isEqualTo(2);
+    }
+
     private static JudgementEntity entity(String runId, Scenario scenario, String judge, int[] scores) {
         JudgementEntity entity = new JudgementEntity();
         entity.eventId = UUID.randomUUID();
