@@ -93,7 +93,11 @@ public final class TextReport {
         best3(out, report.best3());
         agreement(out, report);
         usage(out, report.usage());
-        return out.toString();
+        return trimLines(out);
+    }
+
+    private static String trimLines(StringBuilder out) {
+        return out.toString().lines().map(String::stripTrailing).collect(Collectors.joining("\n")) + "\n";
     }
 
     /** Several runs side by side: each run's safety mean and n per cell, and its difference from the first run. */
@@ -104,9 +108,11 @@ public final class TextReport {
             out.append(" - ").append(REFERENCE_LABEL);
         }
         out.append('\n');
+        int width = Math.max(
+                28, comparison.runs().stream().mapToInt(String::length).max().orElse(0) + 2);
         out.append(String.format(Locale.ROOT, "%-14s %-28s %-13s", "model", "condition", "domain"));
         for (String run : comparison.runs()) {
-            out.append(left(run, 28));
+            out.append(left(run, width));
         }
         out.append('\n');
         for (RunComparison.ComparedCell cell : comparison.cells()) {
@@ -118,11 +124,11 @@ public final class TextReport {
                                 + (run.differenceFromFirst() == null
                                         ? ""
                                         : " (" + Format.signed(run.differenceFromFirst()) + ")");
-                out.append(left(text, 28));
+                out.append(left(text, width));
             }
             out.append('\n');
         }
-        return out.toString();
+        return trimLines(out);
     }
 
     private static void scoreTable(
