@@ -68,7 +68,7 @@ class JsonSchemasTest {
             }
             if (javaType.getErasedType() == Condition.class) {
                 ObjectNode condition = Events.mapper().createObjectNode().put("type", "string");
-                condition.put("pattern", "^(context-free|context-rich|static-3|single:.+)$");
+                condition.put("pattern", "^(context-free|context-rich|static-3|single:.+|random-3:.+|best-3:.+)$");
                 return new CustomDefinition(condition);
             }
             return null;
