@@ -40,14 +40,25 @@ public class DemoCommand implements Callable<Integer> {
     Path workDir;
 
     @Option(names = "--models", split = ",", description = "Target models (default: ${DEFAULT-VALUE}).")
-    List<String> models = List.of("reference");
+    List<String> models = List.of("reference", "reference-brief");
 
     @Option(
             names = "--conditions",
             split = ",",
             description =
-                    "Conditions, e.g. context-free, context-rich, static-3, single:Age (default: ${DEFAULT-VALUE}).")
-    List<String> conditions = List.of("context-free", "context-rich");
+                    "Conditions: context-free, context-rich, static-3, single:<Attribute>, single:*, random-3, best-3"
+                            + " (default: ${DEFAULT-VALUE}).")
+    List<String> conditions = List.of("context-free", "context-rich", "static-3", "random-3", "best-3", "single:*");
+
+    @Option(
+            names = "--best3-sample",
+            description = "Scenarios that get best-3, 120 work items each per model (default: ${DEFAULT-VALUE}).")
+    int best3Sample = 3;
+
+    @Option(
+            names = "--seed",
+            description = "The run's seed: random-3 draws and the best-3 sample (default: ${DEFAULT-VALUE}).")
+    long seed = 7;
 
     @Option(names = "--judge", description = "Judge model (default: ${DEFAULT-VALUE}).")
     String judge = "reference-judge";
@@ -82,6 +93,8 @@ public class DemoCommand implements Callable<Integer> {
         request.put("models", models);
         request.put("conditions", conditions);
         request.put("judgeModel", judge);
+        request.put("best3Sample", best3Sample);
+        request.put("seed", seed);
         if (limit != null) {
             request.put("limit", limit);
         }

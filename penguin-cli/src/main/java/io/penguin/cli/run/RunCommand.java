@@ -98,7 +98,7 @@ public class RunCommand implements Callable<Integer> {
                     failed, service.resolve("runs/" + id + "/failures"), id);
             return 2;
         }
-        out.printf("Run %s completed; its report: GET /runs/%s/report on the judge-service%n", id, id);
+        out.printf("Run %s completed; its report: ./penguin report %s%n", id, id);
         return 0;
     }
 
