@@ -29,6 +29,7 @@ final class LimitedWriteStream implements WriteStream<Buffer> {
     private final WriteStream<Buffer> delegate;
     private final long maxBytes;
     private long written;
+    private boolean exceeded;
 
     LimitedWriteStream(WriteStream<Buffer> delegate, long maxBytes) {
         this.delegate = delegate;
@@ -38,7 +39,10 @@ final class LimitedWriteStream implements WriteStream<Buffer> {
     @Override
     public Future<Void> write(Buffer data) {
         written += data.length();
-        if (written > maxBytes) {
+        if (exceeded || written > maxBytes) {
+            // Once over, nothing more reaches the file: the pipe may deliver buffers that were in flight after it
+            // closed the file.
+            exceeded = true;
             return Future.failedFuture(new LimitExceededException(maxBytes));
         }
         return delegate.write(data);
