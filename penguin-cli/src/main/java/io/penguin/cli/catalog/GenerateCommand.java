@@ -100,7 +100,9 @@ public class GenerateCommand implements Callable<Integer> {
                 issuesReported = issuesDone;
                 System.out.printf(
                         "  %d of %d issues done, %d scenarios stored%n",
-                        issuesDone, job.path("issues").asInt(), job.path("written").asLong());
+                        issuesDone,
+                        job.path("issues").asInt(),
+                        job.path("written").asLong());
             }
         }
         printRejections(job.path("rejections"));
@@ -131,6 +133,7 @@ public class GenerateCommand implements Callable<Integer> {
         rejections
                 .path("reasons")
                 .properties()
-                .forEach(reason -> System.out.printf("  %5d  %s%n", reason.getValue().asLong(), reason.getKey()));
+                .forEach(reason ->
+                        System.out.printf("  %5d  %s%n", reason.getValue().asLong(), reason.getKey()));
     }
 }
