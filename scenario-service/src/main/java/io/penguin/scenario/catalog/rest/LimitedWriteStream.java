@@ -77,7 +77,8 @@ final class LimitedWriteStream implements WriteStream<Buffer> {
 
     @Override
     public boolean writeQueueFull() {
-        return delegate.writeQueueFull();
+        // Past the limit the pipe has closed the file; what still arrives is dropped by write().
+        return !exceeded && delegate.writeQueueFull();
     }
 
     @Override
