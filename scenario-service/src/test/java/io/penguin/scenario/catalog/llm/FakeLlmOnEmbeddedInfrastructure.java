@@ -28,7 +28,9 @@ public class FakeLlmOnEmbeddedInfrastructure implements QuarkusTestProfile {
                 "penguin.catalog.import-max-size",
                 Integer.toString(IMPORT_LIMIT),
                 "penguin.catalog.owner-token",
-                OWNER_TOKEN);
+                OWNER_TOKEN,
+                "penguin.catalog.job-heartbeat",
+                "200ms");
     }
 
     @Override

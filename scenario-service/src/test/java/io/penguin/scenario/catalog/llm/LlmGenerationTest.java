@@ -233,6 +233,29 @@ class LlmGenerationTest {
     }
 
     @Test
+    void theReplicaRunningAJobRenewsItsHeartbeatWhileTheModelIsSlow() {
+        server.enqueue(FakeReply.hang(Duration.ofSeconds(2)));
+        String location = given().contentType(ContentType.JSON)
+                .header("Authorization", OWNER)
+                .body("{\"model\": \"writer\", \"seed\": 505, \"issues\": [\"Panic Attack\"],"
+                        + " \"profilesPerIssue\": 1, \"queriesPerProfile\": 1}")
+                .post("/catalog/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            GenerationJobEntity row = QuarkusTransaction.requiringNew().call(() -> GenerationJobEntity.findById(id));
+            assertThat(row.status).isEqualTo("RUNNING");
+            assertThat(row.heartbeatAt).isAfter(row.startedAt);
+        });
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> given().get(location).path("status").equals("COMPLETED"));
+        assertThat(given().get(location).jsonPath().getLong("written")).isEqualTo(1);
+    }
+
+    @Test
     void refusesAModelThatIsNotConfigured() {
         given().contentType(ContentType.JSON)
                 .header("Authorization", OWNER)
