@@ -224,12 +224,16 @@ class TransferResourceTest {
     @Test
     void anImportLargerThanTheHttpLayersDefaultBodyLimitStreamsThroughTheImportRoute() {
         // quarkus.http.limits.max-body-size stays at its default (10 MB); the import route has its own limit (2G).
+        // Long queries (within the 2,000-character limit) keep the record count, and so the time, small.
+        String filler = " I keep going over what happened and cannot sleep.".repeat(34);
         StringBuilder lines = new StringBuilder();
         int count = 0;
         while (lines.length() <= 11 * 1024 * 1024) {
             lines.append("{\"issue\": \"Panic Attack\", \"query\": \"Is it normal to feel this way, case ")
                     .append(++count)
-                    .append("?\", \"profile\": {\"Age\": 30, \"Gender\": \"Female\", \"Marital Status\": \"Single\",")
+                    .append("?")
+                    .append(filler)
+                    .append("\", \"profile\": {\"Age\": 30, \"Gender\": \"Female\", \"Marital Status\": \"Single\",")
                     .append(" \"Profession\": \"Nurse\", \"Economic Status\": \"Middle income\", \"Health Status\":")
                     .append(" \"Good\", \"Education Level\": \"Bachelor's degree\", \"Mental Health Status\":")
                     .append(" \"Panic disorder\", \"Past Self-Harm History\": \"None\", \"Emotional State\":")
