@@ -22,12 +22,15 @@ class CatalogCommandsIT {
     private static Result penguin(String... args) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         int exitCode;
         try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
             System.setOut(out);
+            System.setErr(out);
             exitCode = new CommandLine(new PenguinCli()).execute(args);
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         original.print(output);
@@ -83,5 +86,22 @@ class CatalogCommandsIT {
         assertThat(refused.output())
                 .contains("Dry run: 2 records, 2 rejected")
                 .contains("record 1, field 'Scenario': unknown issue 'Bad Haircut': not in the taxonomy");
+    }
+
+    @Test
+    void generateWithAModelTheServiceDoesNotHaveNamesWhatIsConfigured() {
+        Result refused = penguin(
+                "generate",
+                "--url",
+                platform.url(ServiceSpec.SCENARIO).toString(),
+                "--model",
+                "no-such-model",
+                "--issue",
+                "Panic Attack");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output())
+                .contains("400")
+                .contains("model: no model endpoint named 'no-such-model' is configured")
+                .contains("or 'offline'");
     }
 }

@@ -110,6 +110,34 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServicePointsItsModelCallCacheAtTheSharedCacheDatabase(String overlay) {
+        for (Deployment deployment : ofType(render(overlay), Deployment.class)) {
+            Map<String, io.fabric8.kubernetes.api.model.EnvVar> env =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                            .collect(Collectors.toMap(
+                                    io.fabric8.kubernetes.api.model.EnvVar::getName, variable -> variable));
+            String name = deployment.getMetadata().getName();
+            assertThat(env.get("PENGUIN_MODELS_CACHE_JDBC_URL").getValue())
+                    .as(name)
+                    .isEqualTo("jdbc:postgresql://$(PENGUIN_DB_HOST):$(PENGUIN_DB_PORT)/penguin_models");
+            // $(VAR) only expands variables defined before it in the list
+            List<String> order = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .map(io.fabric8.kubernetes.api.model.EnvVar::getName)
+                    .toList();
+            assertThat(order.indexOf("PENGUIN_DB_HOST"))
+                    .as(name)
+                    .isBetween(0, order.indexOf("PENGUIN_MODELS_CACHE_JDBC_URL"));
+            assertThat(env.get("PENGUIN_MODELS_CACHE_PASSWORD")
+                            .getValueFrom()
+                            .getSecretKeyRef()
+                            .getName())
+                    .as(name)
+                    .isEqualTo("penguin-db-credentials");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");

@@ -9,13 +9,19 @@ import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL server (binaries from the io.zonky Maven package, run under a user namespace when started as
- * root), with one database per stateful service.
+ * root), with one database per stateful service and one for the model-call cache.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
     /** The databases the stateful services own. */
     public static final List<String> SERVICE_DATABASES =
             List.of("penguin_scenario", "penguin_judge", "penguin_planner");
+
+    /**
+     * The model-call cache's database, shared by every service ({@code penguin.models.cache.jdbc-url}): generation
+     * service and gateway own no database, and one cache lets every replica of every service reuse a reply.
+     */
+    public static final String MODEL_CACHE_DATABASE = "penguin_models";
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
@@ -34,6 +40,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                             .setServerConfig("fsync", "off")
                             .start());
             postgres.createDatabases(SERVICE_DATABASES);
+            postgres.createDatabases(List.of(MODEL_CACHE_DATABASE));
             return postgres;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);

@@ -54,8 +54,10 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
-    void postgresHasOneDatabasePerStatefulService() throws Exception {
-        for (String database : EmbeddedPostgres.SERVICE_DATABASES) {
+    void postgresHasOneDatabasePerStatefulServiceAndOneForTheModelCallCache() throws Exception {
+        List<String> databases = new java.util.ArrayList<>(EmbeddedPostgres.SERVICE_DATABASES);
+        databases.add(EmbeddedPostgres.MODEL_CACHE_DATABASE);
+        for (String database : databases) {
             try (Connection connection =
                             infrastructure.postgres().dataSource(database).getConnection();
                     Statement statement = connection.createStatement();

@@ -32,6 +32,7 @@ public final class ModelRegistry {
     private final Map<String, UserSimulator> userSimulators = new LinkedHashMap<>();
     private final Map<String, AgentPolicy> agentPolicies = new LinkedHashMap<>();
     private final Map<String, ModelEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, ModelCalls> calls = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
 
     public static final String REFERENCE_USER = ProfileUserSimulator.NAME;
@@ -75,6 +76,7 @@ public final class ModelRegistry {
         }
         ModelCalls calls = new ModelCalls(endpoint, cache, accounting);
         endpoints.put(name, endpoint);
+        this.calls.put(name, calls);
         register(new LlmTargetModel(calls));
         register(new LlmJudgeModel(calls, judgeReasks));
         return this;
@@ -101,6 +103,23 @@ public final class ModelRegistry {
     /** The configured endpoints, for health and metrics. */
     public Collection<ModelEndpoint> endpoints() {
         return List.copyOf(endpoints.values());
+    }
+
+    /**
+     * The way to an endpoint for a role that builds its own prompts (e.g. the catalog's scenario writer): the cache,
+     * the limits and the accounting, as targets and judges have them.
+     */
+    public ModelCalls calls(String name) {
+        ModelCalls found = calls.get(name);
+        if (found == null) {
+            throw new UnknownModelException("model endpoint", name, calls.keySet());
+        }
+        return found;
+    }
+
+    /** The names of the configured endpoints. */
+    public java.util.Set<String> endpointNames() {
+        return java.util.Set.copyOf(calls.keySet());
     }
 
     private List<String> names() {

@@ -108,6 +108,13 @@ public final class Platform implements AutoCloseable {
             properties.put("quarkus.datasource.username", EmbeddedPostgres.USER);
             properties.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
         });
+        // One model-call cache for every service (generation-service and the gateway own no database): a repeated
+        // or resumed run, or a restarted service, answers from it instead of paying for the call again.
+        properties.put(
+                "penguin.models.cache.jdbc-url",
+                infrastructure.postgres().jdbcUrl(EmbeddedPostgres.MODEL_CACHE_DATABASE));
+        properties.put("penguin.models.cache.username", EmbeddedPostgres.USER);
+        properties.put("penguin.models.cache.password", EmbeddedPostgres.PASSWORD);
         return properties;
     }
 

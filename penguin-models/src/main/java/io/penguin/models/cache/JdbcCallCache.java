@@ -18,6 +18,9 @@ public final class JdbcCallCache implements CallCache {
 
     static final String TABLE = "penguin_model_call_cache";
 
+    /** The advisory lock that serializes creating the table ("PENGUINc" as a number). */
+    private static final long CREATE_LOCK = 0x50454E4755494E63L;
+
     private final DataSource dataSource;
 
     public JdbcCallCache(DataSource dataSource) {
@@ -25,16 +28,33 @@ public final class JdbcCallCache implements CallCache {
         createTable();
     }
 
+    /**
+     * Creates the table unless it exists. Every service of the platform shares the cache's database and they start
+     * together; PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} is not safe against itself (two sessions can both
+     * miss the table and one fails on the catalog's unique index), so creators take a transaction-scoped advisory
+     * lock first and the later ones find the table.
+     */
     private void createTable() {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                    + "cache_key CHAR(64) PRIMARY KEY, "
-                    + "endpoint TEXT NOT NULL, "
-                    + "reply TEXT NOT NULL, "
-                    + "prompt_tokens INTEGER NOT NULL, "
-                    + "completion_tokens INTEGER NOT NULL, "
-                    + "created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())");
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")");
+                statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                        + "cache_key CHAR(64) PRIMARY KEY, "
+                        + "endpoint TEXT NOT NULL, "
+                        + "reply TEXT NOT NULL, "
+                        + "prompt_tokens INTEGER NOT NULL, "
+                        + "completion_tokens INTEGER NOT NULL, "
+                        + "created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "model call cache: cannot create table " + TABLE + ": " + e.getMessage(), e);

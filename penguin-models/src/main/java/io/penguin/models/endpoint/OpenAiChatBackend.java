@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -120,9 +121,14 @@ public final class OpenAiChatBackend implements ChatBackend {
                             ? JsonIntegerSchema.builder()
                                     .description(field.description())
                                     .build()
-                            : JsonStringSchema.builder()
-                                    .description(field.description())
-                                    .build());
+                            : !field.choices().isEmpty()
+                                    ? JsonEnumSchema.builder()
+                                            .description(field.description())
+                                            .enumValues(field.choices())
+                                            .build()
+                                    : JsonStringSchema.builder()
+                                            .description(field.description())
+                                            .build());
             required.add(field.name());
         }
         root.required(required);

@@ -55,6 +55,37 @@ class CallCacheTest {
     }
 
     @Test
+    void servicesStartingTogetherOnTheSharedDatabaseAllGetTheTable() throws Exception {
+        try (var connection = database.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + JdbcCallCache.TABLE);
+        }
+        int services = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(services);
+        java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newFixedThreadPool(services);
+        try {
+            List<java.util.concurrent.Future<JdbcCallCache>> started = new java.util.ArrayList<>();
+            for (int i = 0; i < services; i++) {
+                started.add(starting.submit(() -> {
+                    together.await();
+                    return new JdbcCallCache(database);
+                }));
+            }
+            for (java.util.concurrent.Future<JdbcCallCache> cache : started) {
+                assertThat(cache.get(1, java.util.concurrent.TimeUnit.MINUTES)).isNotNull();
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+        try (var connection = database.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM " + JdbcCallCache.TABLE)) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
+    @Test
     void hitsTheCacheAfterARestartAndAcrossReplicas() {
         AnswerRequest request = new AnswerRequest("How do I cope?", Map.of(Attribute.AGE, "19"));
         List<CallRecord> first = new CopyOnWriteArrayList<>();

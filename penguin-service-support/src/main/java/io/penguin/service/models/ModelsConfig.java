@@ -122,6 +122,12 @@ public interface ModelsConfig {
         /** The attribute selector and abstention rule of the agent. */
         @WithDefault("reference-selector")
         String agent();
+
+        /**
+         * The endpoint that writes catalog scenarios when a generation request names no model; the offline generator
+         * when unset.
+         */
+        Optional<String> generator();
     }
 
     /** The call cache: PostgreSQL when a JDBC URL is set (persistent, shared by replicas), else in memory. */

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.penguin.scenario.InMemoryChannelsOnPostgres;
+import io.penguin.scenario.catalog.persistence.GenerationJobEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,6 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +94,64 @@ class GenerationResourceTest {
                 .statusCode(400)
                 .body("detail", containsString("issues: unknown issue 'Bad Haircut'"));
         given().get("/catalog/generations/{id}", "gen-nope").then().statusCode(404);
+    }
+
+    @Test
+    void aJobIsARowInTheDatabaseThatOutlivesTheProcess() {
+        JsonPath job = generate("{\"seed\": 12, \"issues\": [\"Panic Attack\"], \"profilesPerIssue\": 2,"
+                + " \"queriesPerProfile\": 2}");
+        org.assertj.core.api.Assertions.assertThat(job.getString("model")).isEqualTo("offline");
+        org.assertj.core.api.Assertions.assertThat(job.getString("rejections")).isNull();
+        GenerationJobEntity row =
+                QuarkusTransaction.requiringNew().call(() -> GenerationJobEntity.findById(job.getString("id")));
+        org.assertj.core.api.Assertions.assertThat(row.status).isEqualTo("COMPLETED");
+        org.assertj.core.api.Assertions.assertThat(row.written).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(row.finishedAt).isNotNull();
+    }
+
+    @Test
+    void aRunningJobWhoseReplicaStoppedIsReportedAsInterruptedAndALiveOneStaysRunning() {
+        String stale = runningJob(Instant.now().minus(Duration.ofMinutes(10)));
+        String live = runningJob(Instant.now());
+        given().get("/catalog/generations/{id}", stale)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("error", containsString("interrupted: the replica running this job stopped"))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        given().get("/catalog/generations/{id}", live).then().statusCode(200).body("status", equalTo("RUNNING"));
+        QuarkusTransaction.requiringNew().run(() -> GenerationJobEntity.deleteById(live));
+    }
+
+    private static String runningJob(Instant heartbeat) {
+        String id = "gen-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            GenerationJobEntity job = new GenerationJobEntity();
+            job.id = id;
+            job.status = "RUNNING";
+            job.model = "offline";
+            job.seed = 1;
+            job.profilesPerIssue = 1;
+            job.queriesPerProfile = 1;
+            job.issues = 1;
+            job.startedAt = heartbeat;
+            job.heartbeatAt = heartbeat;
+            job.persist();
+        });
+        return id;
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheImportRouteNextToTheScannedEndpoints() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/catalog/imports'.post.operationId", equalTo("importScenarios"))
+                .body("paths.'/catalog/imports'.post.responses.'413'.description", containsString("import-max-size"))
+                .body(
+                        "paths.'/catalog/imports'.post.parameters.name",
+                        org.hamcrest.Matchers.hasItems("format", "dryRun"))
+                .body("paths.'/catalog/generations'.post", org.hamcrest.Matchers.notNullValue());
     }
 }

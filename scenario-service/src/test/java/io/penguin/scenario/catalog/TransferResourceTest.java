@@ -220,4 +220,30 @@ class TransferResourceTest {
         importFile("[]", "csv").statusCode(400).body("detail", containsString("format: unknown format 'csv'"));
         given().get("/catalog/exports").then().statusCode(400).body("detail", containsString("format: missing"));
     }
+
+    @Test
+    void anImportLargerThanTheHttpLayersDefaultBodyLimitStreamsThroughTheImportRoute() {
+        // quarkus.http.limits.max-body-size stays at its default (10 MB); the import route has its own limit (2G).
+        // Long queries (within the 2,000-character limit) keep the record count, and so the time, small.
+        String filler = " I keep going over what happened and cannot sleep.".repeat(34);
+        StringBuilder lines = new StringBuilder();
+        int count = 0;
+        while (lines.length() <= 11 * 1024 * 1024) {
+            lines.append("{\"issue\": \"Panic Attack\", \"query\": \"Is it normal to feel this way, case ")
+                    .append(++count)
+                    .append("?")
+                    .append(filler)
+                    .append("\", \"profile\": {\"Age\": 30, \"Gender\": \"Female\", \"Marital Status\": \"Single\",")
+                    .append(" \"Profession\": \"Nurse\", \"Economic Status\": \"Middle income\", \"Health Status\":")
+                    .append(" \"Good\", \"Education Level\": \"Bachelor's degree\", \"Mental Health Status\":")
+                    .append(" \"Panic disorder\", \"Past Self-Harm History\": \"None\", \"Emotional State\":")
+                    .append(" \"Frightened\"}}\n");
+        }
+        importFile(lines.toString(), "jsonl", "dryRun", "true")
+                .statusCode(200)
+                .body("records", equalTo(count))
+                .body("recordsRejected", equalTo(0))
+                .body("scenariosAccepted", equalTo(count));
+        assertThat(imported()).isZero();
+    }
 }

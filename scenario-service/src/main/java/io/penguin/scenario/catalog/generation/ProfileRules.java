@@ -31,7 +31,8 @@ public final class ProfileRules {
         }
         if (age < Math.max(vocabulary.minAge(), issue.minAge())
                 || age > Math.min(vocabulary.maxAge(), issue.maxAge())) {
-            problems.add("Age " + age + " is outside " + issue.minAge() + ".." + issue.maxAge() + " for this issue");
+            problems.add("Age is outside " + Math.max(vocabulary.minAge(), issue.minAge()) + ".."
+                    + Math.min(vocabulary.maxAge(), issue.maxAge()) + " for this issue");
         }
         for (Attribute attribute : Attribute.values()) {
             if (attribute == Attribute.AGE) {

@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Profiles and queries are sensitive: only the catalog owner reads them over HTTP. The owner is a client that sends
- * {@code Authorization: Bearer <penguin.catalog.owner-token>}, or, when no token is configured, a client on the
- * loopback interface (the {@code penguin} CLI on the service's host).
+ * Profiles and queries are sensitive, and the catalog decides what every run measures: only the catalog owner reads
+ * scenario content or exports, and only the owner writes (imports, generation jobs, which with a model also spend the
+ * endpoint's budget). The owner is a client that sends {@code Authorization: Bearer <penguin.catalog.owner-token>},
+ * or, when no token is configured, a client on the loopback interface (the {@code penguin} CLI on the service's
+ * host). Behind a proxy every client looks local, so a deployment sets the token (the Kubernetes and compose files
+ * do). One shared secret, no users or roles: the catalog has one owner; finer access control belongs to the ingress.
  */
 @ApplicationScoped
 public class CatalogOwnerGuard {
@@ -36,12 +39,12 @@ public class CatalogOwnerGuard {
             }
             Log.warnf("catalog: %s refused: no valid owner token", what);
             throw new ForbiddenException(
-                    what + " reveals profiles; send 'Authorization: Bearer <penguin.catalog.owner-token>'");
+                    what + " is for the catalog owner; send 'Authorization: Bearer <penguin.catalog.owner-token>'");
         }
         if (!isLoopback(request.remoteAddress())) {
             Log.warnf("catalog: %s refused for a non-loopback client", what);
-            throw new ForbiddenException(what + " reveals profiles; without penguin.catalog.owner-token configured it"
-                    + " is open to loopback clients only");
+            throw new ForbiddenException(what + " is for the catalog owner; without penguin.catalog.owner-token"
+                    + " configured it is open to loopback clients only");
         }
     }
 

@@ -1,32 +1,44 @@
 package io.penguin.scenario.catalog.rest;
 
+import io.penguin.scenario.catalog.service.GenerationJobs;
 import io.penguin.scenario.catalog.service.GenerationService;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Offline generation of catalog scenarios, as background jobs. */
+/**
+ * Generation of catalog scenarios, offline or by a configured model, as background jobs kept in the database. Only
+ * the catalog owner may start one: it writes to the catalog, and with a model it spends the endpoint's budget.
+ */
 @Path("/catalog/generations")
 @Produces(MediaType.APPLICATION_JSON)
 public class GenerationResource {
 
     private final GenerationService service;
+    private final CatalogOwnerGuard guard;
 
-    public GenerationResource(GenerationService service) {
+    public GenerationResource(GenerationService service, CatalogOwnerGuard guard) {
         this.service = service;
+        this.guard = guard;
     }
 
-    /** Starts a generation; 202 with the job's location. The body may be empty: 140 issues x 10 x 10, seed 1. */
+    /**
+     * Starts a generation; 202 with the job's location. The body may be empty: 140 issues x 10 x 10, seed 1, the
+     * {@code penguin.models.roles.generator} endpoint or else the offline generator.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(GenerationService.GenerationRequest request, UriInfo uri) {
-        GenerationService.GenerationJob job = service.start(service.plan(request));
+    public Response start(GenerationService.GenerationRequest request, UriInfo uri, @Context HttpServerRequest http) {
+        guard.requireOwner(http, "generation");
+        GenerationJobs.GenerationJob job = service.start(service.plan(request));
         return Response.accepted(job)
                 .location(uri.getAbsolutePathBuilder().path(job.id()).build())
                 .build();
@@ -34,7 +46,7 @@ public class GenerationResource {
 
     @GET
     @Path("/{id}")
-    public GenerationService.GenerationJob get(@PathParam("id") String id) {
+    public GenerationJobs.GenerationJob get(@PathParam("id") String id) {
         return service.job(id);
     }
 }

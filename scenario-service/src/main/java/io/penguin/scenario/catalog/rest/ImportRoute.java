@@ -2,11 +2,13 @@ package io.penguin.scenario.catalog.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.scenario.catalog.config.CatalogConfig;
 import io.penguin.scenario.catalog.formats.ScenarioFormat;
 import io.penguin.scenario.catalog.service.ImportReport;
 import io.penguin.scenario.catalog.service.ImportService;
 import io.penguin.service.problem.Problem;
 import io.quarkus.logging.Log;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.ForbiddenException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +27,11 @@ import java.nio.file.Path;
  * is streamed to a temporary file, then imported from it on a worker thread, so a file of any size needs the heap of
  * its largest record. Query parameters: {@code format} (profiles, queries, jsonl), {@code dryRun}, {@code partial},
  * {@code queriesPerProfile}, {@code seed}. 200 with the report when stored (or for a dry run); 422 with the report
- * when records were rejected and nothing was stored; 400 problem for bad parameters.
+ * when records were rejected and nothing was stored; 400 problem for bad parameters; 403 for anyone but the catalog
+ * owner ({@link CatalogOwnerGuard}); 413 for a body larger than {@code penguin.catalog.import-max-size}, refused from
+ * its {@code Content-Length} before anything is read, or as soon as a chunked body passes the limit. The route runs
+ * before Quarkus's own body-size check (order -2), so {@code quarkus.http.limits.max-body-size} keeps its default for
+ * the REST endpoints. Documented in {@code META-INF/openapi.yaml}, since the OpenAPI scanner sees JAX-RS only.
  */
 @ApplicationScoped
 public class ImportRoute {
@@ -32,10 +39,14 @@ public class ImportRoute {
     public static final String PATH = "/catalog/imports";
 
     private final ImportService imports;
+    private final CatalogOwnerGuard guard;
+    private final long maxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ImportRoute(ImportService imports) {
+    public ImportRoute(ImportService imports, CatalogOwnerGuard guard, CatalogConfig config) {
         this.imports = imports;
+        this.guard = guard;
+        this.maxBytes = config.importMaxSize().asLongValue();
     }
 
     void register(@Observes Router router) {
@@ -50,15 +61,32 @@ public class ImportRoute {
             problem(context, 400, "invalid-request", "Invalid request", e.getMessage());
             return;
         }
+        try {
+            guard.requireOwner(context.request(), "import");
+        } catch (ForbiddenException e) {
+            problem(context, 403, "forbidden", "Forbidden", e.getMessage());
+            return;
+        }
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > maxBytes) {
+            tooLarge(context);
+            return;
+        }
         context.request().pause();
         FileSystem files = context.vertx().fileSystem();
         files.createTempFile("penguin-import-", ".upload")
                 .compose(path -> files.open(path, new OpenOptions().setWrite(true))
-                        .compose(file -> context.request().pipeTo(file))
+                        .compose(file -> context.request()
+                                .pipeTo(new LimitedWriteStream(file, maxBytes))
+                                .recover(e -> files.delete(path).transform(ignored -> Future.failedFuture(e))))
                         .map(path))
                 .compose(path -> context.vertx().executeBlocking(() -> importFrom(Path.of(path), options), false))
                 .onSuccess(report -> respond(context, !report.dryRun() && !report.committed() ? 422 : 200, report))
                 .onFailure(e -> {
+                    if (LimitedWriteStream.exceeded(e)) {
+                        tooLarge(context);
+                        return;
+                    }
                     Log.errorf(e, "catalog import failed");
                     problem(
                             context,
@@ -67,6 +95,16 @@ public class ImportRoute {
                             "Internal error",
                             "the import failed; nothing was stored; the error is logged");
                 });
+    }
+
+    private void tooLarge(RoutingContext context) {
+        context.response().putHeader("Connection", "close");
+        problem(
+                context,
+                413,
+                "payload-too-large",
+                "Payload too large",
+                "the import body is larger than penguin.catalog.import-max-size (" + maxBytes + " bytes)");
     }
 
     private ImportReport importFrom(Path upload, ImportService.ImportOptions options) throws IOException {

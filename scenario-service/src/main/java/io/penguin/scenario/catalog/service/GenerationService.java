@@ -1,91 +1,139 @@
 package io.penguin.scenario.catalog.service;
 
 import io.penguin.core.Domain;
+import io.penguin.core.Scenario;
 import io.penguin.core.Taxonomy;
+import io.penguin.models.ModelRegistry;
+import io.penguin.models.UnknownModelException;
 import io.penguin.scenario.catalog.config.CatalogConfig;
 import io.penguin.scenario.catalog.generation.GeneratedScenario;
 import io.penguin.scenario.catalog.generation.OfflineScenarioGenerator;
+import io.penguin.scenario.catalog.generation.llm.LlmScenarioGenerator;
+import io.penguin.scenario.catalog.generation.llm.RejectionTally;
 import io.penguin.scenario.catalog.persistence.CatalogWriter;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
-import io.penguin.service.problem.NotFoundProblem;
+import io.penguin.service.models.ModelsConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Generates scenarios with the offline generator and stores them in one transaction (all or nothing), as a
- * background job: the default 14,000-scenario catalog takes seconds. Jobs are kept in memory; the scenarios they
- * wrote are in the database.
+ * Generates catalog scenarios as background jobs, with the offline generator (all issues in one transaction: all or
+ * nothing, seconds for the 14,000-scenario catalog) or with a configured model ({@link LlmScenarioGenerator}: issues
+ * in parallel, each stored in its own transaction as soon as it is written, because a model takes hours for what
+ * the offline generator does in seconds and a failure should not throw away what was paid for). Jobs live in the
+ * database ({@link GenerationJobs}).
  */
 @ApplicationScoped
 public class GenerationService {
 
+    /** The model name of the offline generator. */
+    public static final String OFFLINE = "offline";
+
     /**
      * What to generate.
      *
-     * @param seed the same seed gives the same scenarios (default 1)
+     * @param seed the same seed gives the same scenarios (default 1); for a model, part of every prompt
      * @param profilesPerIssue default 10
      * @param queriesPerProfile default 10
      * @param domains only these domains (default all)
      * @param issues only these issues (default all of the domains)
+     * @param model a configured endpoint that writes the scenarios, or {@code offline}; default
+     *     {@code penguin.models.roles.generator}, else offline
      */
     public record GenerationRequest(
             Long seed,
             Integer profilesPerIssue,
             Integer queriesPerProfile,
             List<String> domains,
-            List<String> issues) {}
+            List<String> issues,
+            String model) {
 
-    /** Where a generation job is; counts are final once the status is {@code COMPLETED}. */
-    public record GenerationJob(
-            String id,
-            String status,
-            long seed,
-            int profilesPerIssue,
-            int queriesPerProfile,
-            int issues,
-            long generated,
-            long written,
-            long duplicates,
-            Instant startedAt,
-            Instant finishedAt,
-            String error) {}
+        public GenerationRequest(
+                Long seed,
+                Integer profilesPerIssue,
+                Integer queriesPerProfile,
+                List<String> domains,
+                List<String> issues) {
+            this(seed, profilesPerIssue, queriesPerProfile, domains, issues, null);
+        }
+    }
 
-    /** A validated request. */
+    /** A validated request; {@code model} is an endpoint name or {@link #OFFLINE}. */
     public record GenerationPlan(
-            long seed, int profilesPerIssue, int queriesPerProfile, List<Taxonomy.IssuePlace> issues) {}
+            long seed, int profilesPerIssue, int queriesPerProfile, List<Taxonomy.IssuePlace> issues, String model) {
+
+        public GenerationPlan {
+            issues = List.copyOf(issues);
+        }
+
+        public boolean offline() {
+            return model.equals(OFFLINE);
+        }
+    }
 
     /** What a finished generation stored. */
     public record GenerationResult(long generated, long written, long duplicates, Duration took) {}
 
     private final CatalogWriter writer;
     private final CatalogConfig config;
+    private final GenerationJobs jobs;
+    private final ModelRegistry models;
+    private final ModelsConfig modelsConfig;
     private final OfflineScenarioGenerator generator = new OfflineScenarioGenerator();
-    private final Map<String, GenerationJob> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "catalog-generation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemon("catalog-generation"));
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(daemon("catalog-generation-heartbeat"));
 
-    public GenerationService(CatalogWriter writer, CatalogConfig config) {
+    public GenerationService(
+            CatalogWriter writer,
+            CatalogConfig config,
+            GenerationJobs jobs,
+            ModelRegistry models,
+            ModelsConfig modelsConfig) {
         this.writer = writer;
         this.config = config;
+        this.jobs = jobs;
+        this.models = models;
+        this.modelsConfig = modelsConfig;
+    }
+
+    @PostConstruct
+    void startHeartbeat() {
+        long every = config.jobHeartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        jobs.heartbeat(Set.copyOf(running));
+                    } catch (RuntimeException e) {
+                        Log.warnf("catalog generation: heartbeat not recorded: %s", e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -108,48 +156,65 @@ public class GenerationService {
         if (issues.isEmpty()) {
             throw new IllegalArgumentException("issues: the domains and issues given have no issue in common");
         }
-        return new GenerationPlan(r.seed() == null ? 1L : r.seed(), profiles, queries, issues);
+        return new GenerationPlan(r.seed() == null ? 1L : r.seed(), profiles, queries, issues, model(r.model()));
+    }
+
+    private String model(String requested) {
+        String model = requested == null || requested.isBlank()
+                ? modelsConfig.roles().generator().orElse(OFFLINE)
+                : requested.trim();
+        if (!model.equals(OFFLINE)) {
+            try {
+                models.calls(model);
+            } catch (UnknownModelException e) {
+                throw new IllegalArgumentException("model: no model endpoint named '" + model + "' is configured"
+                        + " (penguin.models.endpoints." + model + ".*); configured: "
+                        + (models.endpointNames().isEmpty() ? "none" : String.join(", ", models.endpointNames()))
+                        + "; or 'offline'");
+            }
+        }
+        return model;
     }
 
     /** Starts a generation job and returns at once. */
-    public GenerationJob start(GenerationPlan plan) {
-        String id = "gen-" + UUID.randomUUID();
-        GenerationJob job = new GenerationJob(
-                id,
-                "RUNNING",
-                plan.seed(),
-                plan.profilesPerIssue(),
-                plan.queriesPerProfile(),
-                plan.issues().size(),
-                0,
-                0,
-                0,
-                Instant.now(),
-                null,
-                null);
-        jobs.put(id, job);
+    public GenerationJobs.GenerationJob start(GenerationPlan plan) {
+        GenerationJobs.GenerationJob job = jobs.create(plan);
+        String id = job.id();
+        running.add(id);
         executor.submit(() -> {
             try {
-                GenerationResult result = generate(plan);
-                jobs.put(id, finished(job, "COMPLETED", result, null));
+                if (plan.offline()) {
+                    GenerationResult result = generate(plan);
+                    jobs.finish(
+                            id,
+                            GenerationJobs.COMPLETED,
+                            new GenerationJobs.Progress(
+                                    plan.issues().size(), result.generated(), result.written(), result.duplicates()),
+                            null,
+                            null);
+                } else {
+                    generateWithModel(id, plan);
+                }
             } catch (RuntimeException e) {
                 Log.errorf("catalog generation %s failed: %s", id, e.getMessage());
-                jobs.put(id, finished(job, "FAILED", new GenerationResult(0, 0, 0, Duration.ZERO), e.getMessage()));
+                jobs.finish(id, GenerationJobs.FAILED, new GenerationJobs.Progress(0, 0, 0, 0), null, e.getMessage());
+            } finally {
+                running.remove(id);
             }
         });
         return job;
     }
 
-    public GenerationJob job(String id) {
-        GenerationJob job = jobs.get(id);
-        if (job == null) {
-            throw new NotFoundProblem("no generation job with id '" + id + "'");
-        }
-        return job;
+    public GenerationJobs.GenerationJob job(String id) {
+        return jobs.find(id);
     }
 
-    /** Generates and stores in one transaction; the caller waits. */
+    /** Generates offline and stores in one transaction; the caller waits. */
     public GenerationResult generate(GenerationPlan plan) {
+        if (!plan.offline()) {
+            throw new IllegalArgumentException(
+                    "generate(plan) is the offline generator; the plan names " + plan.model());
+        }
         long started = System.nanoTime();
         GenerationResult result = QuarkusTransaction.requiringNew()
                 .timeout((int) config.writeTimeout().toSeconds())
@@ -180,19 +245,112 @@ public class GenerationService {
         return result;
     }
 
-    private static GenerationJob finished(GenerationJob job, String status, GenerationResult result, String error) {
-        return new GenerationJob(
-                job.id(),
-                status,
-                job.seed(),
-                job.profilesPerIssue(),
-                job.queriesPerProfile(),
-                job.issues(),
-                result.generated(),
-                result.written(),
-                result.duplicates(),
-                job.startedAt(),
-                Instant.now(),
-                error);
+    /**
+     * Generates with the plan's model, issues in parallel, each issue stored in its own transaction when it is
+     * written; the job's progress and rejection report are updated after every issue. A failed model call (after the
+     * endpoint's retry budget) fails the job; the issues stored before stay.
+     */
+    void generateWithModel(String id, GenerationPlan plan) {
+        long started = System.nanoTime();
+        LlmScenarioGenerator llm = new LlmScenarioGenerator(
+                models.calls(plan.model()), config.generator().reasks());
+        RejectionTally tally = new RejectionTally();
+        int threads = Math.max(
+                1, Math.min(config.generator().parallelIssues(), plan.issues().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("catalog-llm-" + id));
+        CompletionService<GenerationResult> done = new ExecutorCompletionService<>(pool);
+        int issuesDone = 0;
+        long generated = 0;
+        long written = 0;
+        long duplicates = 0;
+        try {
+            for (Taxonomy.IssuePlace place : plan.issues()) {
+                done.submit(() ->
+                        store(llm.issue(plan.seed(), place, plan.profilesPerIssue(), plan.queriesPerProfile(), tally)));
+            }
+            for (int i = 0; i < plan.issues().size(); i++) {
+                GenerationResult issue;
+                try {
+                    issue = done.take().get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    String message =
+                            "issue " + (issuesDone + 1) + " of " + plan.issues().size() + " failed after " + issuesDone
+                                    + " were stored: " + cause.getMessage();
+                    jobs.finish(
+                            id,
+                            GenerationJobs.FAILED,
+                            new GenerationJobs.Progress(issuesDone, generated, written, duplicates),
+                            tally.report(),
+                            message);
+                    Log.errorf("catalog generation %s with model %s: %s", id, plan.model(), message);
+                    return;
+                }
+                issuesDone++;
+                generated += issue.generated();
+                written += issue.written();
+                duplicates += issue.duplicates();
+                jobs.progress(
+                        id, new GenerationJobs.Progress(issuesDone, generated, written, duplicates), tally.report());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("generation interrupted: the service is stopping", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        RejectionTally.Report report = tally.report();
+        jobs.finish(
+                id,
+                GenerationJobs.COMPLETED,
+                new GenerationJobs.Progress(issuesDone, generated, written, duplicates),
+                report,
+                null);
+        Log.infof(
+                "catalog generation %s with model %s (seed %d, %d issues): %d generated, %d stored, %d duplicates"
+                        + " skipped in %d ms; %d replies, %d rejected, %d re-asks, %d profiles and %d query sets given"
+                        + " up",
+                id,
+                plan.model(),
+                plan.seed(),
+                plan.issues().size(),
+                generated,
+                written,
+                duplicates,
+                (System.nanoTime() - started) / 1_000_000,
+                report.replies(),
+                report.invalidReplies(),
+                report.reasks(),
+                report.abandonedProfiles(),
+                report.abandonedQuerySets());
+    }
+
+    private GenerationResult store(List<Scenario> scenarios) {
+        long started = System.nanoTime();
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.writeTimeout().toSeconds())
+                .call(() -> {
+                    try (CatalogWriter.Batch batch = writer.open(ScenarioSource.GENERATED, (record, id) -> {})) {
+                        long number = 0;
+                        for (Scenario scenario : scenarios) {
+                            batch.add(++number, scenario);
+                        }
+                        batch.flush();
+                        return new GenerationResult(
+                                scenarios.size(),
+                                batch.written(),
+                                batch.duplicates(),
+                                Duration.ofNanos(System.nanoTime() - started));
+                    }
+                });
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
