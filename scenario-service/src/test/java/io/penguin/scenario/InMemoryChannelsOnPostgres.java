@@ -13,8 +13,14 @@ public class InMemoryChannelsOnPostgres implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("judgements", "work-dead-letters"));
-        config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("generation-requests", "dead-letters"));
+        // Written out rather than InMemoryConnector.switch*(), which also sets JVM-wide system properties that would
+        // send the channels of every later Quarkus test in this JVM to memory too.
+        for (String channel : List.of("judgements", "work-dead-letters")) {
+            config.put("mp.messaging.incoming." + channel + ".connector", InMemoryConnector.CONNECTOR);
+        }
+        for (String channel : List.of("generation-requests", "dead-letters")) {
+            config.put("mp.messaging.outgoing." + channel + ".connector", InMemoryConnector.CONNECTOR);
+        }
         config.put("quarkus.kafka.health.enabled", "false");
         return config;
     }

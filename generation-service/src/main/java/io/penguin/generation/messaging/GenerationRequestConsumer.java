@@ -69,7 +69,8 @@ public class GenerationRequestConsumer {
                 sends.add(deadLetter(new DecodedBatch.Rejected(
                         batch.accepted().get(i).record(), "generation failed: " + outcome.reason())));
             } else {
-                sends.add(responses.send(KafkaRecords.of(outcome.value())));
+                sends.add(responses.sendMessage(KafkaRecords.causedBy(
+                        outcome.value(), batch.accepted().get(i).record())));
             }
         }
         Acks.awaitAll(sends, config.publishTimeout());

@@ -63,7 +63,9 @@ public class ResponseConsumer {
                 sends.add(deadLetter(
                         new DecodedBatch.Rejected(batch.accepted().get(i).record(), result.failure())));
             } else {
-                result.judgements().forEach(judgement -> sends.add(out.send(KafkaRecords.of(judgement))));
+                var cause = batch.accepted().get(i).record();
+                result.judgements()
+                        .forEach(judgement -> sends.add(out.sendMessage(KafkaRecords.causedBy(judgement, cause))));
             }
         }
         Acks.awaitAll(sends, config.publishTimeout());
