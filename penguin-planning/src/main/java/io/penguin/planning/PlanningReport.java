@@ -1,0 +1,101 @@
+package io.penguin.planning;
+
+import io.penguin.core.Attribute;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the plans say, per domain and overall: the most frequent first, second and third attributes, the average path
+ * length, the tree search's reward as a fraction of the exhaustive best and its evaluations as a fraction of the
+ * exhaustive search's (both means of per-scenario ratios, over the plans where the exhaustive search ran).
+ *
+ * @param domains one row per domain present, in label order
+ * @param overall all plans together
+ */
+public record PlanningReport(List<Row> domains, Row overall) {
+
+    /** The most frequent attribute at one position of the path and how many paths have it there. */
+    public record Top(Attribute attribute, long count) {}
+
+    /**
+     * @param domain the domain label, {@code All} for the overall row
+     * @param plans how many plans
+     * @param first most frequent first attribute (null when no path has one)
+     * @param second most frequent second attribute
+     * @param third most frequent third attribute
+     * @param averagePathLength mean number of attributes asked
+     * @param meanReward mean reward of the planned paths
+     * @param compared plans with an exhaustive result
+     * @param rewardOverExhaustive mean of reward / exhaustive best (null when none was compared)
+     * @param evaluationsOverExhaustive mean of evaluations / exhaustive evaluations (null when none was compared)
+     */
+    public record Row(
+            String domain,
+            int plans,
+            Top first,
+            Top second,
+            Top third,
+            double averagePathLength,
+            double meanReward,
+            int compared,
+            Double rewardOverExhaustive,
+            Double evaluationsOverExhaustive) {}
+
+    public static PlanningReport of(List<PlanOutcome> outcomes) {
+        Map<String, List<PlanOutcome>> byDomain = new TreeMap<>();
+        for (PlanOutcome outcome : outcomes) {
+            byDomain.computeIfAbsent(outcome.domain(), key -> new ArrayList<>()).add(outcome);
+        }
+        List<Row> rows = new ArrayList<>();
+        byDomain.forEach((domain, plans) -> rows.add(row(domain, plans)));
+        return new PlanningReport(rows, row("All", outcomes));
+    }
+
+    private static Row row(String domain, List<PlanOutcome> plans) {
+        double length = 0;
+        double reward = 0;
+        double rewardRatio = 0;
+        double evaluationRatio = 0;
+        int compared = 0;
+        for (PlanOutcome plan : plans) {
+            length += plan.path().size();
+            reward += plan.reward();
+            if (plan.exhaustiveReward() != null && plan.exhaustiveEvaluations() != null) {
+                compared++;
+                rewardRatio += plan.reward() / plan.exhaustiveReward();
+                evaluationRatio += (double) plan.evaluations() / plan.exhaustiveEvaluations();
+            }
+        }
+        int n = Math.max(1, plans.size());
+        return new Row(
+                domain,
+                plans.size(),
+                top(plans, 0),
+                top(plans, 1),
+                top(plans, 2),
+                length / n,
+                reward / n,
+                compared,
+                compared == 0 ? null : rewardRatio / compared,
+                compared == 0 ? null : evaluationRatio / compared);
+    }
+
+    private static Top top(List<PlanOutcome> plans, int position) {
+        Map<Attribute, Long> counts = new EnumMap<>(Attribute.class);
+        for (PlanOutcome plan : plans) {
+            if (plan.path().size() > position) {
+                counts.merge(plan.path().get(position), 1L, Long::sum);
+            }
+        }
+        Top top = null;
+        for (Map.Entry<Attribute, Long> entry : counts.entrySet()) {
+            if (top == null || entry.getValue() > top.count()) {
+                top = new Top(entry.getKey(), entry.getValue());
+            }
+        }
+        return top;
+    }
+}
