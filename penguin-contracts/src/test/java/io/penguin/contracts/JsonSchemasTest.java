@@ -31,7 +31,12 @@ class JsonSchemasTest {
     private static final Path SCHEMAS = Path.of("src/main/resources/schemas");
 
     static List<Class<? extends PenguinEvent>> events() {
-        return List.of(GenerationRequested.class, ResponseGenerated.class, JudgementRecorded.class);
+        return List.of(
+                GenerationRequested.class,
+                ResponseGenerated.class,
+                JudgementRecorded.class,
+                PlanningRequested.class,
+                PolicyPublished.class);
     }
 
     @ParameterizedTest

@@ -1,0 +1,96 @@
+package io.penguin.planner.planning.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored plan. Attribute names and the query, never profile values. */
+@Entity
+@Table(name = "plan")
+public class PlanEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "plan_seq")
+    @SequenceGenerator(name = "plan_seq", sequenceName = "plan_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "planning_id", nullable = false)
+    public String planningId;
+
+    @Column(name = "scenario_id", nullable = false)
+    public String scenarioId;
+
+    @Column(nullable = false)
+    public int total;
+
+    @Column(nullable = false)
+    public String domain;
+
+    @Column(nullable = false)
+    public String split;
+
+    @Column(nullable = false)
+    public String query;
+
+    /** Attribute labels in asking order, joined by {@code |}. */
+    @Column(nullable = false)
+    public String path;
+
+    @Column(name = "path_length", nullable = false)
+    public int pathLength;
+
+    @Column(nullable = false)
+    public double reward;
+
+    @Column(name = "exhaustive_best")
+    public String exhaustiveBest;
+
+    @Column(name = "exhaustive_reward")
+    public Double exhaustiveReward;
+
+    @Column(name = "exhaustive_evaluations")
+    public Integer exhaustiveEvaluations;
+
+    @Column(nullable = false)
+    public int evaluations;
+
+    @Column(nullable = false)
+    public int iterations;
+
+    @Column(name = "stopped_early", nullable = false)
+    public boolean stoppedEarly;
+
+    @Column(nullable = false)
+    public int budget;
+
+    @Column(nullable = false)
+    public int rollouts;
+
+    @Column(nullable = false)
+    public double exploration;
+
+    @Column(nullable = false)
+    public long seed;
+
+    @Column(name = "target_model", nullable = false)
+    public String targetModel;
+
+    @Column(name = "judge_model", nullable = false)
+    public String judgeModel;
+
+    @Column(nullable = false)
+    public long millis;
+
+    @Column(name = "policy_event_id", nullable = false, unique = true)
+    public UUID policyEventId;
+
+    @Column(name = "planned_at", nullable = false)
+    public Instant plannedAt;
+}

@@ -1,0 +1,25 @@
+package io.penguin.planner.planning.rest;
+
+import io.penguin.core.Attribute;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One stored plan: path, reward, the exhaustive best where computed, the search's cost. No profile values. */
+public record PlanView(
+        String scenarioId,
+        String domain,
+        String split,
+        List<Attribute> path,
+        double reward,
+        List<Attribute> exhaustiveBest,
+        Double exhaustiveReward,
+        Integer exhaustiveEvaluations,
+        int evaluations,
+        int iterations,
+        boolean stoppedEarly,
+        int budget,
+        long seed,
+        long millis,
+        UUID policyEventId,
+        Instant plannedAt) {}
