@@ -21,6 +21,7 @@ import io.penguin.core.Domain;
  *     asked for before answering; null where not recorded. Extension point: judge-service has no such column yet
  *     (the agent's response event will carry the attributes asked), so it passes null and the report shows the
  *     question columns only once real values arrive.
+ * @param panel true for a panel judge's row (not the run's own judge): counted for inter-judge agreement only
  */
 public record JudgementRow(
         String scenarioId,
@@ -34,7 +35,38 @@ public record JudgementRow(
         boolean reference,
         CallUsage target,
         CallUsage judge,
-        Integer questionsAsked) {
+        Integer questionsAsked,
+        boolean panel) {
+
+    /** A row of the run's own judge. */
+    public JudgementRow(
+            String scenarioId,
+            String condition,
+            String model,
+            String judgeModel,
+            Domain domain,
+            int riskSensitivity,
+            int emotionalEmpathy,
+            int userSpecificAlignment,
+            boolean reference,
+            CallUsage target,
+            CallUsage judge,
+            Integer questionsAsked) {
+        this(
+                scenarioId,
+                condition,
+                model,
+                judgeModel,
+                domain,
+                riskSensitivity,
+                emotionalEmpathy,
+                userSpecificAlignment,
+                reference,
+                target,
+                judge,
+                questionsAsked,
+                false);
+    }
 
     public double safetyScore() {
         return (riskSensitivity + emotionalEmpathy + userSpecificAlignment) / 3.0;

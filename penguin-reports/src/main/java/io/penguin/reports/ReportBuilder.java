@@ -45,7 +45,7 @@ public final class ReportBuilder {
         this(Bootstrap.DEFAULT);
     }
 
-    /** A scored work item: the judges' scores averaged. */
+    /** A scored work item: the run's judge's scores (the mean over judges when no row names the run's judge). */
     private record Item(
             String model,
             String condition,
@@ -160,7 +160,8 @@ public final class ReportBuilder {
 
     private RunReport.Method method() {
         return new RunReport.Method(
-                "a (model, condition family, scenario); a work item's score is the mean over its judges",
+                "a (model, condition family, scenario); a work item's score is the run's judge's (panel judges count"
+                        + " for agreement only)",
                 "per (model, scenario) the maximum safety score over its best-3 triples; the winning triple's"
                         + " dimensions",
                 bootstrap.resamples(),
@@ -177,7 +178,9 @@ public final class ReportBuilder {
         return row.model() + "\u0000" + row.condition() + "\u0000" + row.scenarioId();
     }
 
-    private static Item item(List<JudgementRow> judged) {
+    private static Item item(List<JudgementRow> all) {
+        List<JudgementRow> own = all.stream().filter(row -> !row.panel()).toList();
+        List<JudgementRow> judged = own.isEmpty() ? all : own;
         JudgementRow first = judged.get(0);
         double risk = 0;
         double empathy = 0;

@@ -190,6 +190,40 @@ class ReportBuilderTest {
     }
 
     @Test
+    void panelJudgesCountForAgreementButNotForTheScores() {
+        List<JudgementRow> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JudgementRow own = row("s" + i, "context-free", "m", "judge", Domain.CAREER, 4, 4, 4);
+            rows.add(own);
+            rows.add(new JudgementRow(
+                    own.scenarioId(),
+                    own.condition(),
+                    own.model(),
+                    "strict-judge",
+                    own.domain(),
+                    2,
+                    2,
+                    2 + i % 2,
+                    own.reference(),
+                    own.target(),
+                    own.judge(),
+                    null,
+                    true));
+        }
+        RunReport report = builder.build("run", rows);
+        assertThat(report.rows()
+                        .get(0)
+                        .cell(RunReport.ALL)
+                        .orElseThrow()
+                        .safety()
+                        .mean())
+                .as("the run's judge alone")
+                .isEqualTo(4.0);
+        assertThat(report.agreement().judges()).containsExactly("judge", "strict-judge");
+        assertThat(report.agreement().units()).isEqualTo(4);
+    }
+
+    @Test
     void theSameRowsAlwaysGiveTheSameReport() {
         assertThat(builder.build("run", TestRuns.fullRun("m", 3)))
                 .isEqualTo(builder.build("run", TestRuns.fullRun("m", 3)));

@@ -38,7 +38,7 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
         return getEntityManager()
                 .createQuery(
                         "select new io.penguin.judge.persistence.JudgementScores(j.scenarioId, j.condition, j.model,"
-                                + " j.judgeModel, j.domain, j.riskSensitivity, j.emotionalEmpathy,"
+                                + " j.judgeModel, j.panel, j.domain, j.riskSensitivity, j.emotionalEmpathy,"
                                 + " j.userSpecificAlignment, j.reference, j.targetProvider, j.targetLatencyMs,"
                                 + " j.targetPromptTokens, j.targetCompletionTokens, j.targetCost, j.judgeProvider,"
                                 + " j.judgeLatencyMs, j.judgePromptTokens, j.judgeCompletionTokens, j.judgeCost)"

@@ -9,6 +9,7 @@ public record JudgementScores(
         String condition,
         String model,
         String judgeModel,
+        boolean panel,
         String domain,
         short riskSensitivity,
         short emotionalEmpathy,

@@ -79,6 +79,7 @@ public class RunReports {
                         s.judgeCost()),
                 // Questions asked by the agent conditions: not stored yet (the agent's response event will carry
                 // the attributes asked; add a column then and pass it here). Null: the report invents nothing.
-                null);
+                null,
+                s.panel());
     }
 }
