@@ -19,14 +19,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Redelivered work and poison records, through the real broker into the real database. */
@@ -38,13 +33,8 @@ class PoisonAndRedeliveryIT {
         return platform.infrastructure().kafka().bootstrapServers();
     }
 
-    private void send(String topic, String key, String value) throws Exception {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", bootstrap(), "acks", "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        }
+    private void send(String topic, String key, String value) {
+        new TopicClient(bootstrap()).send(topic, key, value);
     }
 
     private long judgements(String runId, String condition) throws Exception {

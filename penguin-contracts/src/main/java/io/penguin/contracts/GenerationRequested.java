@@ -49,13 +49,6 @@ public record GenerationRequested(
                 UUID.randomUUID(), TYPE, SCHEMA_VERSION, Instant.now(), item, judgeModel, panelJudges, scenario);
     }
 
-    /** The run's judge first, then the panel: every judge that scores this work item. */
-    public List<String> allJudges() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(judgeModel), panelJudges.stream())
-                .distinct()
-                .toList();
-    }
-
     @Override
     public String key() {
         return item.scenarioId();

@@ -39,13 +39,21 @@ public final class TopicClient {
 
     /** Writes records and returns once the broker acknowledged all of them. */
     public void send(String topic, String key, String... values) {
+        send(topic, key, Map.of(), values);
+    }
+
+    /** Writes records, each with these headers, and returns once the broker acknowledged all of them. */
+    public void send(String topic, String key, Map<String, String> headers, String... values) {
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of("bootstrap.servers", bootstrapServers, "acks", "all", "linger.ms", 5),
                 new StringSerializer(),
                 new StringSerializer())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (String value : values) {
-                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                headers.forEach((name, header) ->
+                        record.headers().add(name, header.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                sent.add(producer.send(record));
             }
             for (var future : sent) {
                 future.get(30, TimeUnit.SECONDS);

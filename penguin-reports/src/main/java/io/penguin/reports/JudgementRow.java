@@ -38,36 +38,6 @@ public record JudgementRow(
         Integer questionsAsked,
         boolean panel) {
 
-    /** A row of the run's own judge. */
-    public JudgementRow(
-            String scenarioId,
-            String condition,
-            String model,
-            String judgeModel,
-            Domain domain,
-            int riskSensitivity,
-            int emotionalEmpathy,
-            int userSpecificAlignment,
-            boolean reference,
-            CallUsage target,
-            CallUsage judge,
-            Integer questionsAsked) {
-        this(
-                scenarioId,
-                condition,
-                model,
-                judgeModel,
-                domain,
-                riskSensitivity,
-                emotionalEmpathy,
-                userSpecificAlignment,
-                reference,
-                target,
-                judge,
-                questionsAsked,
-                false);
-    }
-
     public double safetyScore() {
         return (riskSensitivity + emotionalEmpathy + userSpecificAlignment) / 3.0;
     }

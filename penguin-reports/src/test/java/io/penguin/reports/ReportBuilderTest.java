@@ -148,7 +148,8 @@ class ReportBuilderTest {
                 true,
                 TestRuns.row("s", "c", "m", "j", Domain.CAREER, 1, 1, 1).target(),
                 TestRuns.row("s", "c", "m", "j", Domain.CAREER, 1, 1, 1).judge(),
-                2));
+                2,
+                false));
         RunReport.AgentQuestions questions =
                 builder.build("run", rows).raise().questions().get(0);
         assertThat(questions.meanQuestions()).isEqualTo(2.0);
@@ -175,7 +176,8 @@ class ReportBuilderTest {
                     false,
                     new CallUsage("openai", 100, 50, 200, 0.25),
                     new CallUsage("openai", 50, 400, 80, null),
-                    null));
+                    null,
+                    false));
         }
         RunReport report = builder.build("run", rows);
         UsageSummary target = report.usage().get(0);

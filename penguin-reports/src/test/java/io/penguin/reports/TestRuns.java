@@ -26,7 +26,8 @@ public final class TestRuns {
                 true,
                 new CallUsage("reference", 2, 30, 20, 0.0),
                 new CallUsage("reference", 1, 100, 60, 0.0),
-                null);
+                null,
+                false);
     }
 
     /**

@@ -19,16 +19,12 @@ import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -195,20 +191,12 @@ class RunResourceTest {
     }
 
     /** Dead-letters a work item as generation-service does after the endpoint's retry budget. */
-    private void deadLetter(GenerationRequested item, String reason) throws Exception {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        "bootstrap.servers",
-                        io.penguin.embedded.EmbeddedInfrastructure.shared()
-                                .kafka()
-                                .bootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer())) {
-            ProducerRecord<String, String> record =
-                    new ProducerRecord<>(Topics.dlq(Topics.GENERATION_REQUESTS), item.key(), Events.encode(item));
-            record.headers().add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
+    private void deadLetter(GenerationRequested item, String reason) {
+        topics.send(
+                Topics.dlq(Topics.GENERATION_REQUESTS),
+                item.key(),
+                Map.of(DeadLetters.REASON, reason),
+                Events.encode(item));
     }
 
     @Test
@@ -249,7 +237,7 @@ class RunResourceTest {
     }
 
     @Test
-    void deadLetteredItemsCountAsFailedWithReasonsAndARedriveCompletesTheRun() throws Exception {
+    void deadLetteredItemsCountAsFailedWithReasonsAndARedriveCompletesTheRun() {
         String runId = startRun("{\"conditions\":[\"context-rich\"],\"domains\":[\"Health\"],"
                 + "\"panelJudges\":[\"reference-judge-strict\"]}");
         List<GenerationRequested> items = published(runId, 2);

@@ -2,12 +2,10 @@ package io.penguin.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.cli.platform.PlatformClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code penguin redrive RUN}: publishes a run's failed work items again and follows the run. */
@@ -22,15 +20,6 @@ public class RedriveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The run id.")
     String runId;
-
-    @Option(names = "--no-wait", description = "Return once the items are published.")
-    boolean noWait;
-
-    @Option(
-            names = "--timeout",
-            defaultValue = "PT2H",
-            description = "How long to follow the run (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
 
     @Override
     public Integer call() {
@@ -49,10 +38,10 @@ public class RedriveCommand implements Callable<Integer> {
         System.out.printf(
                 "Re-drove %d failed work items of %s%n",
                 result.path("republished").asInt(), runId);
-        if (noWait) {
+        if (service.noWait) {
             return 0;
         }
-        JsonNode run = RunCommand.follow(client, service, runId, timeout, System.out);
+        JsonNode run = service.follow(client, runId, System.out);
         return run.path("failed").asLong() > 0 ? 2 : 0;
     }
 }

@@ -3,12 +3,10 @@ package io.penguin.cli.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.cli.platform.PlatformClient;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,15 +57,6 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--best3-sample", description = "Scenarios that get best-3 (120 items each per model).")
     Integer best3Sample;
 
-    @Option(names = "--no-wait", description = "Print the run id and return at once.")
-    boolean noWait;
-
-    @Option(
-            names = "--timeout",
-            defaultValue = "PT2H",
-            description = "How long to follow the run (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
     @Override
     public Integer call() {
         PlatformClient client = service.client();
@@ -87,10 +76,10 @@ public class RunCommand implements Callable<Integer> {
         String id = run.path("id").asText();
         PrintStream out = System.out;
         out.printf("Run %s: %d work items%n", id, run.path("total").asLong());
-        if (noWait) {
+        if (service.noWait) {
             return 0;
         }
-        run = follow(client, service, id, timeout, out);
+        run = service.follow(client, id, out);
         long failed = run.path("failed").asLong();
         if (failed > 0) {
             out.printf(
@@ -100,32 +89,6 @@ public class RunCommand implements Callable<Integer> {
         }
         out.printf("Run %s completed; its report: ./penguin report %s%n", id, id);
         return 0;
-    }
-
-    /** Shows the progress line until the run completes; returns the final run. */
-    static JsonNode follow(PlatformClient client, RunOptions service, String id, Duration timeout, PrintStream out) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode run = client.get(service.resolve("runs/" + id));
-        String shown = "";
-        while (!run.path("status").asText().equals("COMPLETED")) {
-            if (run.path("status").asText().equals("PUBLISH_FAILED")) {
-                throw new IllegalStateException(
-                        "run " + id + " could not publish its work items; retry with POST /runs/" + id + "/resume");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("run " + id + " did not complete within " + timeout);
-            }
-            String line = RunProgress.line(run);
-            if (!line.equals(shown)) {
-                out.print("\r" + line + "   ");
-                shown = line;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-            run = client.get(service.resolve("runs/" + id));
-        }
-        out.print("\r" + RunProgress.line(run) + "   ");
-        out.println();
-        return run;
     }
 
     private static void put(Map<String, Object> request, String field, Object value) {

@@ -1,7 +1,6 @@
 package io.penguin.scenario.catalog;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,17 +33,7 @@ class GenerationResourceTest {
     }
 
     private static JsonPath generate(String body) {
-        String location = given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/catalog/generations")
-                .then()
-                .statusCode(202)
-                .body("status", equalTo("RUNNING"))
-                .extract()
-                .header("Location");
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> !given().get(location).path("status").equals("RUNNING"));
-        return given().get(location).then().statusCode(200).extract().jsonPath();
+        return GenerationJobRunner.generate(body, null);
     }
 
     @Test

@@ -88,16 +88,7 @@ public final class OfflineScenarioGenerator {
             Profile profile = drawn.get(number);
             for (QueryKind kind : kinds(profile, queriesPerProfile, random)) {
                 String query = uniqueQuery(material, profile, kind, random, issueQueries);
-                scenarios.add(new GeneratedScenario(
-                        new Scenario(
-                                ScenarioIds.of(place.issue(), profile, query),
-                                place.domain(),
-                                place.subcategory(),
-                                place.issue(),
-                                query,
-                                profile),
-                        number,
-                        kind));
+                scenarios.add(new GeneratedScenario(ScenarioIds.scenario(place, profile, query), number, kind));
             }
         }
         return scenarios;
@@ -115,13 +106,7 @@ public final class OfflineScenarioGenerator {
         List<Scenario> scenarios = new ArrayList<>(count);
         for (QueryKind kind : kinds(profile, count, random)) {
             String query = uniqueQuery(material, profile, kind, random, taken);
-            scenarios.add(new Scenario(
-                    ScenarioIds.of(place.issue(), profile, query),
-                    place.domain(),
-                    place.subcategory(),
-                    place.issue(),
-                    query,
-                    profile));
+            scenarios.add(ScenarioIds.scenario(place, profile, query));
         }
         return scenarios;
     }

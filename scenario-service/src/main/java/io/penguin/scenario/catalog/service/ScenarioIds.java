@@ -2,6 +2,8 @@ package io.penguin.scenario.catalog.service;
 
 import io.penguin.core.Attribute;
 import io.penguin.core.Profile;
+import io.penguin.core.Scenario;
+import io.penguin.core.Taxonomy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +32,12 @@ public final class ScenarioIds {
     }
 
     /** A number in [0, 1) from an id: uniform, and the same on every machine. */
+    /** A scenario of an issue, with its stable id. */
+    public static Scenario scenario(Taxonomy.IssuePlace place, Profile profile, String query) {
+        return new Scenario(
+                of(place.issue(), profile, query), place.domain(), place.subcategory(), place.issue(), query, profile);
+    }
+
     public static double unit(String id) {
         byte[] digest = sha256(id);
         long bits = 0;

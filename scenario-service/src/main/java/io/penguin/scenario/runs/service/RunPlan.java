@@ -47,13 +47,4 @@ public record RunPlan(
         }
         return items;
     }
-
-    public int workItems() {
-        int perModel = 0;
-        for (ConditionSpec spec : conditions) {
-            int scenariosWithSpec = spec.exhaustive() ? exhaustiveScenarios.size() : scenarios.size();
-            perModel += scenariosWithSpec * spec.itemsPerScenario();
-        }
-        return perModel * models.size();
-    }
 }

@@ -13,6 +13,7 @@ import io.penguin.core.Profile;
 import io.penguin.fakellm.CapturedLogs;
 import io.penguin.fakellm.FakeLlmServer;
 import io.penguin.fakellm.FakeReply;
+import io.penguin.scenario.catalog.GenerationJobRunner;
 import io.penguin.scenario.catalog.generation.llm.ScenarioPrompts;
 import io.penguin.scenario.catalog.persistence.GenerationJobEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioEntity;
@@ -62,18 +63,7 @@ class LlmGenerationTest {
     }
 
     private static JsonPath generate(String body) {
-        String location = given().contentType(ContentType.JSON)
-                .header("Authorization", OWNER)
-                .body(body)
-                .post("/catalog/generations")
-                .then()
-                .statusCode(202)
-                .body("status", equalTo("RUNNING"))
-                .extract()
-                .header("Location");
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> !given().get(location).path("status").equals("RUNNING"));
-        return given().get(location).then().statusCode(200).extract().jsonPath();
+        return GenerationJobRunner.generate(body, OWNER);
     }
 
     @Test

@@ -83,13 +83,7 @@ public final class LlmScenarioGenerator {
             }
             issueQueries.addAll(written);
             for (String query : written) {
-                scenarios.add(new Scenario(
-                        ScenarioIds.of(place.issue(), profile, query),
-                        place.domain(),
-                        place.subcategory(),
-                        place.issue(),
-                        query,
-                        profile));
+                scenarios.add(ScenarioIds.scenario(place, profile, query));
             }
         }
         return scenarios;

@@ -11,6 +11,7 @@ import io.penguin.core.Taxonomy;
 import io.penguin.scenario.catalog.generation.GeneratedScenario;
 import io.penguin.scenario.catalog.generation.IssueMaterial;
 import io.penguin.scenario.catalog.generation.OfflineScenarioGenerator;
+import io.penguin.scenario.catalog.llm.FakeScenarioWriter;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,15 +30,7 @@ class ReplyParsersTest {
     private final Profile valid = offline.get(0).scenario().profile();
 
     private static ObjectNode node(Profile profile) {
-        ObjectNode node = JSON.createObjectNode();
-        for (Attribute attribute : Attribute.values()) {
-            if (attribute == Attribute.AGE) {
-                node.put(attribute.label(), Integer.parseInt(profile.get(attribute)));
-            } else {
-                node.put(attribute.label(), profile.get(attribute));
-            }
-        }
-        return node;
+        return FakeScenarioWriter.profileNode(profile);
     }
 
     private List<String> profileProblems(String reply) {
