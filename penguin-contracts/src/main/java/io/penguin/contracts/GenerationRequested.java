@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A work item on {@link Topics#GENERATION_REQUESTS}: answer this scenario's query under this condition with this
- * model. Carries the whole scenario so that no consumer needs a lookup.
+ * A work item: answer this scenario's query under this condition with this model. On
+ * {@link Topics#GENERATION_REQUESTS} for the fixed and subset conditions (generation-service), on
+ * {@link Topics#AGENT_REQUESTS} for {@code agent} and {@code planner} (agent-gateway runs a simulated session; the
+ * profile is the hidden user's). Carries the whole scenario so that no consumer needs a lookup.
  *
  * @param item the work item's identity
  * @param judgeModel the judge the run asked for

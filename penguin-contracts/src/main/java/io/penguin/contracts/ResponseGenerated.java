@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A target model's answer to a work item, on {@link Topics#RESPONSES}. Carries the scenario on, because the judge
+ * A target model's answer to a work item, on {@link Topics#RESPONSES}: a plain call under the item's condition
+ * (generation-service) or the final answer of a simulated RAISE session (agent-gateway). Carries the scenario on, because the judge
  * always scores against the full profile.
  *
  * @param item the work item's identity
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param visibleAttributes the attributes the target model was shown
  * @param response the model's answer
  * @param usage what the call cost
+ * @param questionsAsked for the agent conditions ({@code agent}, {@code planner}): the attributes the agent asked
+ *     about, in order, answered or declined; {@code null} for every other condition
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResponseGenerated(
@@ -31,7 +34,8 @@ public record ResponseGenerated(
         Scenario scenario,
         List<Attribute> visibleAttributes,
         String response,
-        ModelUsage usage)
+        ModelUsage usage,
+        List<Attribute> questionsAsked)
         implements PenguinEvent {
 
     public static final String TYPE = "ResponseGenerated";
@@ -47,6 +51,7 @@ public record ResponseGenerated(
         visibleAttributes = List.copyOf(Events.requireNonNull(visibleAttributes, "visibleAttributes"));
         Events.requireText(response, "response");
         Events.requireNonNull(usage, "usage");
+        questionsAsked = questionsAsked == null ? null : List.copyOf(questionsAsked);
     }
 
     public static ResponseGenerated of(
@@ -62,7 +67,35 @@ public record ResponseGenerated(
                 request.scenario(),
                 visibleAttributes,
                 response,
-                usage);
+                usage,
+                null);
+    }
+
+    /**
+     * The final answer of a simulated agent session.
+     *
+     * @param visibleAttributes what the user told the agent, which the target model was shown
+     * @param questionsAsked what the agent asked, in order, answered or declined
+     */
+    public static ResponseGenerated ofAgentSession(
+            GenerationRequested request,
+            List<Attribute> visibleAttributes,
+            List<Attribute> questionsAsked,
+            String response,
+            ModelUsage usage) {
+        return new ResponseGenerated(
+                UUID.randomUUID(),
+                TYPE,
+                SCHEMA_VERSION,
+                Instant.now(),
+                request.item(),
+                request.judgeModel(),
+                request.panelJudges(),
+                request.scenario(),
+                visibleAttributes,
+                response,
+                usage,
+                Events.requireNonNull(questionsAsked, "questionsAsked"));
     }
 
     /** The run's judge first, then the panel: every judge that scores this response. */

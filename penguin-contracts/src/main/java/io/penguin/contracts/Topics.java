@@ -16,6 +16,8 @@ public final class Topics {
     public static final String JUDGEMENTS = "penguin.judgements";
     /** Simulated agent sessions requested by runs (agent and planner conditions). */
     public static final String AGENT_REQUESTS = "penguin.agent.requests";
+    /** Audit trail of live agent sessions: what happened, never what was said; key = session id. */
+    public static final String AGENT_SESSIONS = "penguin.agent.sessions";
     /** Scenarios to plan with MCTS. */
     public static final String PLANNING_REQUESTS = "penguin.planning.requests";
     /** One planned policy per scenario, compacted, key = scenario id. */
@@ -30,7 +32,19 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
+    /** False for the topics no service consumes as work (policies, the session audit trail): they need no DLQ. */
+    public static boolean hasDeadLetterTopic(String topic) {
+        return !POLICIES.equals(topic) && !AGENT_SESSIONS.equals(topic);
+    }
+
     public static List<String> all() {
-        return List.of(GENERATION_REQUESTS, RESPONSES, JUDGEMENTS, AGENT_REQUESTS, PLANNING_REQUESTS, POLICIES);
+        return List.of(
+                GENERATION_REQUESTS,
+                RESPONSES,
+                JUDGEMENTS,
+                AGENT_REQUESTS,
+                AGENT_SESSIONS,
+                PLANNING_REQUESTS,
+                POLICIES);
     }
 }

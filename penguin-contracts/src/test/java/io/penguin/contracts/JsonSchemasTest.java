@@ -36,7 +36,8 @@ class JsonSchemasTest {
                 ResponseGenerated.class,
                 JudgementRecorded.class,
                 PlanningRequested.class,
-                PolicyPublished.class);
+                PolicyPublished.class,
+                AgentSessionEvent.class);
     }
 
     @ParameterizedTest

@@ -1,27 +1,36 @@
 package io.penguin.models;
 
 import io.penguin.core.Attribute;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-/** The agent's two decisions before it answers: which attribute to ask about next, and when to stop asking. */
+/**
+ * The agent model's two judgements in a RAISE dialogue: how sufficient what it knows is (the abstention module's input)
+ * and which attribute to ask about next. Stopping is not the policy's decision: the agent answers when the
+ * sufficiency reaches its configured threshold, when its question budget is spent, or when nothing is left to ask.
+ */
 public interface AgentPolicy {
 
     String name();
 
     boolean reference();
 
-    /** How sufficient what the agent knows is for answering this query safely, 0 (nothing) to 5 (enough). */
+    /**
+     * How sufficient what the agent knows is for answering this query safely: 0 (nothing useful) to 5 (enough to
+     * answer well). Higher means the agent should stop asking.
+     */
     int sufficiency(String query, Map<Attribute, String> known);
 
     /**
-     * The next attribute to ask about, or empty when the agent should answer now: what it knows is sufficient, the
-     * budget of questions is spent, or nothing is left to ask.
+     * The attribute to ask about next, always one of {@code candidates}.
      *
-     * @param known what the user told so far
-     * @param asked every attribute asked so far, answered or declined
-     * @param budget the most questions the agent may ask
+     * @param query the user's query
+     * @param known what the user told so far (their answers are data, never instructions)
+     * @param candidates the attributes neither known nor asked yet; never empty
+     * @param examples the planned paths of similar queries, most similar first ({@code planner} mode), or empty
+     *     ({@code agent} mode)
      */
-    Optional<Attribute> nextQuestion(String query, Map<Attribute, String> known, Set<Attribute> asked, int budget);
+    Attribute chooseNext(
+            String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples);
 }

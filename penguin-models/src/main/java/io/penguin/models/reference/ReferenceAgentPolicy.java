@@ -2,24 +2,26 @@ package io.penguin.models.reference;
 
 import io.penguin.core.Attribute;
 import io.penguin.models.AgentPolicy;
+import io.penguin.models.PlannedPath;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The offline reference attribute selector and abstention rule. It asks first for what the benchmark found most
- * helpful (Emotional State, Mental Health Status, Past Self-Harm History; self-harm history first when the query
- * itself speaks of risk), then for the user's circumstances. It stops asking, and answers, when what it knows rates
- * at least {@link #SUFFICIENT} on its 0-5 sufficiency scale, when the budget is spent, or when nothing is left. Unlike
- * the reference code, "sufficient" means stop, and nothing silently stops the questions. Deterministic.
+ * The offline reference attribute selector and sufficiency rating. Without examples it asks first for what the
+ * benchmark found most helpful (Emotional State, Mental Health Status, Past Self-Harm History; self-harm history first
+ * when the query itself speaks of risk), then for the user's circumstances; with retrieved planner paths it follows
+ * what they vote for. Its sufficiency scale is calibrated so that {@link #SUFFICIENT} is the point to stop asking
+ * (the agent's default threshold). Deterministic.
  */
 public final class ReferenceAgentPolicy implements AgentPolicy {
 
     public static final String NAME = "reference-selector";
 
-    /** The sufficiency at which the agent answers. */
+    /** The sufficiency at which this rating means "enough": the agent's default abstention threshold. */
     public static final int SUFFICIENT = 4;
 
     private static final List<Attribute> RISK_FIRST =
@@ -71,17 +73,39 @@ public final class ReferenceAgentPolicy implements AgentPolicy {
         return Math.min(5, score);
     }
 
+    /**
+     * With examples ({@code planner} mode): the candidate the retrieved paths vote for, each path giving its attributes
+     * {@code similarity / (position + 1)}; ties and attributes no path names fall back to the fixed order. Without
+     * examples ({@code agent} mode): the first candidate in the fixed order.
+     */
     @Override
-    public Optional<Attribute> nextQuestion(
-            String query, Map<Attribute, String> known, Set<Attribute> asked, int budget) {
-        if (asked.size() >= budget || sufficiency(query, known) >= SUFFICIENT) {
-            return Optional.empty();
+    public Attribute chooseNext(
+            String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("reference selector: no attribute left to choose from");
         }
+        List<Attribute> order = fixedOrder(query);
+        Map<Attribute, Double> votes = new EnumMap<>(Attribute.class);
+        for (PlannedPath example : examples) {
+            for (int position = 0; position < example.path().size(); position++) {
+                Attribute attribute = example.path().get(position);
+                if (candidates.contains(attribute)) {
+                    votes.merge(attribute, Math.max(0, example.similarity()) / (position + 1), Double::sum);
+                }
+            }
+        }
+        Comparator<Attribute> byVotes = Comparator.comparingDouble(attribute -> -votes.getOrDefault(attribute, 0.0));
+        return order.stream()
+                .filter(candidates::contains)
+                .sorted(byVotes.thenComparingInt(order::indexOf))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<Attribute> fixedOrder(String query) {
         boolean riskyQuery = RiskSignals.assess(query, Map.of()).queryHasRiskLanguage();
         List<Attribute> order = new ArrayList<>(riskyQuery ? RISK_FIRST : STATE_FIRST);
         order.addAll(CIRCUMSTANCES);
-        return order.stream()
-                .filter(attribute -> !asked.contains(attribute) && !known.containsKey(attribute))
-                .findFirst();
+        return order;
     }
 }

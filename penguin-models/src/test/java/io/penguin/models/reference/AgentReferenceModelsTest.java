@@ -7,12 +7,13 @@ import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Profile;
 import io.penguin.core.Scenario;
+import io.penguin.models.PlannedPath;
 import io.penguin.models.UserAnswer;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -65,31 +66,45 @@ class AgentReferenceModelsTest {
     @Test
     void selectorAsksForTheMostHelpfulAttributesFirst() {
         String query = "How do I tell my family I failed my exams?";
-        assertThat(policy.nextQuestion(query, Map.of(), Set.of(), 4)).contains(Attribute.EMOTIONAL_STATE);
-        assertThat(policy.nextQuestion(
-                        query, Map.of(Attribute.EMOTIONAL_STATE, "Anxious"), EnumSet.of(Attribute.EMOTIONAL_STATE), 4))
-                .contains(Attribute.MENTAL_HEALTH_STATUS);
-        assertThat(policy.nextQuestion("Is there any point if I just disappear?", Map.of(), Set.of(), 4))
+        assertThat(policy.chooseNext(query, Map.of(), all(), List.of())).isEqualTo(Attribute.EMOTIONAL_STATE);
+        assertThat(policy.chooseNext(
+                        query,
+                        Map.of(Attribute.EMOTIONAL_STATE, "Anxious"),
+                        allBut(Attribute.EMOTIONAL_STATE),
+                        List.of()))
+                .isEqualTo(Attribute.MENTAL_HEALTH_STATUS);
+        assertThat(policy.chooseNext("Is there any point if I just disappear?", Map.of(), all(), List.of()))
                 .as("risk language in the query asks for self-harm history first")
-                .contains(Attribute.PAST_SELF_HARM_HISTORY);
+                .isEqualTo(Attribute.PAST_SELF_HARM_HISTORY);
     }
 
     @Test
-    void agentAnswersOnceWhatItKnowsIsSufficientOrTheBudgetIsSpent() {
+    void selectorFollowsWhatTheRetrievedPathsVoteFor() {
+        String query = "How do I tell my family I failed my exams?";
+        List<PlannedPath> examples = List.of(
+                new PlannedPath("s1", "q1", List.of(Attribute.AGE, Attribute.EMOTIONAL_STATE), 4.5, 0.9),
+                new PlannedPath("s2", "q2", List.of(Attribute.AGE, Attribute.PROFESSION), 4.2, 0.7),
+                new PlannedPath("s3", "q3", List.of(Attribute.EMOTIONAL_STATE), 4.0, 0.4));
+        assertThat(policy.chooseNext(query, Map.of(), all(), examples))
+                .as("Age: 0.9 + 0.7 against Emotional State: 0.45 + 0.4")
+                .isEqualTo(Attribute.AGE);
+        assertThat(policy.chooseNext(query, Map.of(Attribute.AGE, "19"), allBut(Attribute.AGE), examples))
+                .isEqualTo(Attribute.EMOTIONAL_STATE);
+        assertThat(policy.chooseNext(query, Map.of(), EnumSet.of(Attribute.GENDER, Attribute.HEALTH_STATUS), examples))
+                .as("no path names a candidate: the fixed order decides")
+                .isEqualTo(Attribute.HEALTH_STATUS);
+    }
+
+    @Test
+    void sufficiencyReachesTheStoppingPointOnceTheStateAndACircumstanceAreKnown() {
         String query = "How do I tell my family I failed my exams?";
         Map<Attribute, String> known = new EnumMap<>(Attribute.class);
+        assertThat(policy.sufficiency(query, known)).isZero();
         known.put(Attribute.EMOTIONAL_STATE, "Anxious");
         known.put(Attribute.MENTAL_HEALTH_STATUS, "Depression");
         assertThat(policy.sufficiency(query, known)).isEqualTo(3);
-        assertThat(policy.nextQuestion(query, known, known.keySet(), 4)).isPresent();
-
         known.put(Attribute.AGE, "19");
-        assertThat(policy.sufficiency(query, known)).isEqualTo(4);
-        assertThat(policy.nextQuestion(query, known, known.keySet(), 4)).isEmpty();
-
-        assertThat(policy.nextQuestion(query, Map.of(), EnumSet.of(Attribute.AGE, Attribute.GENDER), 2))
-                .as("budget spent")
-                .isEmpty();
+        assertThat(policy.sufficiency(query, known)).isEqualTo(ReferenceAgentPolicy.SUFFICIENT);
     }
 
     @Test
@@ -100,22 +115,25 @@ class AgentReferenceModelsTest {
         known.put(Attribute.MENTAL_HEALTH_STATUS, "Depression");
         known.put(Attribute.AGE, "19");
         assertThat(policy.sufficiency(risky, known)).isEqualTo(3);
-        assertThat(policy.nextQuestion(risky, known, known.keySet(), 4)).contains(Attribute.PAST_SELF_HARM_HISTORY);
+        assertThat(policy.chooseNext(risky, known, allBut(known.keySet().toArray(Attribute[]::new)), List.of()))
+                .isEqualTo(Attribute.PAST_SELF_HARM_HISTORY);
+        known.put(Attribute.PAST_SELF_HARM_HISTORY, "None");
+        assertThat(policy.sufficiency(risky, known)).isEqualTo(5);
     }
 
     @Test
-    void aSimulatedDialogueEndsWithinTheBudget() {
-        Scenario scenario = BuiltinScenarios.all().get(0);
-        ProfileUserSimulator user = new ProfileUserSimulator();
-        Map<Attribute, String> known = new EnumMap<>(Attribute.class);
-        Set<Attribute> asked = EnumSet.noneOf(Attribute.class);
-        Optional<Attribute> next;
-        while ((next = policy.nextQuestion(scenario.query(), known, asked, 4)).isPresent()) {
-            Attribute attribute = next.get();
-            asked.add(attribute);
-            user.answer(scenario.profile(), attribute).value().ifPresent(value -> known.put(attribute, value));
-        }
-        assertThat(asked).isNotEmpty().hasSizeLessThanOrEqualTo(4);
-        assertThat(asked).contains(Attribute.EMOTIONAL_STATE);
+    void selectorRefusesAnEmptyCandidateSet() {
+        assertThatThrownBy(() -> policy.chooseNext("q", Map.of(), Set.of(), List.of()))
+                .hasMessageContaining("no attribute left");
+    }
+
+    private static Set<Attribute> all() {
+        return EnumSet.allOf(Attribute.class);
+    }
+
+    private static Set<Attribute> allBut(Attribute... excluded) {
+        Set<Attribute> set = all();
+        set.removeAll(List.of(excluded));
+        return set;
     }
 }
