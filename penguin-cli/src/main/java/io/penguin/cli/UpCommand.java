@@ -26,6 +26,9 @@ public class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path work = workDir != null ? workDir : home.resolve("target/penguin");
         Platform platform = Platform.start(home, work, Duration.ofMinutes(3), System.out);
+        System.out.printf(
+                "Chat with the agent: %s (API key for this run: %s)%n",
+                platform.url(io.penguin.cli.platform.ServiceSpec.GATEWAY), platform.agentKey());
         System.out.println("Running; press Ctrl-C to stop everything.");
         // The platform's shutdown hook stops the services, the broker and the database on Ctrl-C.
         new CountDownLatch(1).await();

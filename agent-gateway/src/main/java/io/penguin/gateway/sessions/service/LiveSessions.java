@@ -19,7 +19,7 @@ import io.penguin.gateway.sessions.websocket.Frames;
 import io.penguin.gateway.sessions.websocket.ServerFrame;
 import io.penguin.models.ModelRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.PreDestroy;
@@ -356,8 +356,12 @@ public class LiveSessions {
         }
     }
 
-    /** Every open session gets {@code end} (server-shutdown) and a close with status 1001 before the server stops. */
-    void shutdown(@Observes ShutdownEvent stopping) {
+    /**
+     * Every open session gets {@code end} (server-shutdown) and a close with status 1001 before the server stops: at
+     * the start of the shutdown delay, while connections are still up (readiness is already down, so no new ones
+     * come from a load balancer that follows it).
+     */
+    void shutdown(@Observes ShutdownDelayInitiatedEvent stopping) {
         idleSweep.shutdownNow();
         int ended = 0;
         for (LiveSession session : byConnection.values()) {
