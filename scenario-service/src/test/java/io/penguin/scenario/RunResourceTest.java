@@ -53,15 +53,23 @@ class RunResourceTest {
                 .path("id");
     }
 
+    private List<ConsumerRecord<String, String>> records(String topic, String runId, int expected) {
+        return topics.read(topic, record -> record.value().contains(runId), expected, Duration.ofSeconds(30));
+    }
+
     private List<ConsumerRecord<String, String>> records(String runId, int expected) {
-        return topics.read(
-                Topics.GENERATION_REQUESTS, record -> record.value().contains(runId), expected, Duration.ofSeconds(30));
+        return records(Topics.GENERATION_REQUESTS, runId, expected);
+    }
+
+    /** The work items of a run on a topic. */
+    private List<GenerationRequested> published(String topic, String runId, int expected) {
+        return records(topic, runId, expected).stream()
+                .map(record -> Events.decode(record.value(), GenerationRequested.class))
+                .toList();
     }
 
     private List<GenerationRequested> published(String runId, int expected) {
-        return records(runId, expected).stream()
-                .map(record -> Events.decode(record.value(), GenerationRequested.class))
-                .toList();
+        return published(Topics.GENERATION_REQUESTS, runId, expected);
     }
 
     private static String judgementOf(GenerationRequested item) {
@@ -224,12 +232,6 @@ class RunResourceTest {
                 .body("total", equalTo(expected))
                 .body("seed", equalTo(7))
                 .body("conditions", org.hamcrest.Matchers.contains("single:*", "random-3", "best-3"));
-    }
-
-    private List<GenerationRequested> published(String topic, String runId, int expected) {
-        return topics.read(topic, record -> record.value().contains(runId), expected, Duration.ofSeconds(30)).stream()
-                .map(record -> Events.decode(record.value(), GenerationRequested.class))
-                .toList();
     }
 
     @Test

@@ -21,9 +21,9 @@ import java.util.function.Predicate;
  * The RAISE agent's policy on an endpoint: the abstention module's sufficiency rating and the attribute selector.
  *
  * <p><b>Sufficiency</b> is how sufficient what the user told is for answering the query safely, 0 (nothing useful) to
- * 5 (enough); <b>higher means stop asking</b>. The agent answers once the rating reaches its threshold. The reference
- * code asked the model whether more information was needed and then read a high answer as "stop", the opposite of its
- * own comment; here the question asked and the scale read point the same way.
+ * 5 (enough); <b>higher means stop asking</b>. The agent answers once the rating reaches its threshold. In the paper's
+ * reference code the decision taken on the rating is inverted relative to its own comment, and an exception means
+ * "stop"; here the prompt, the schema and the caller all read the scale the same way, and a failure never stops.
  *
  * <p><b>Choosing</b>: the model sees the query, what the user told, the candidates and, in {@code planner} mode, the
  * retrieved planner paths as examples; it replies {@code {"attribute": "<label>"}}, sent as a JSON schema whose
