@@ -21,8 +21,8 @@ public interface GatewayConfig {
     /** The agent, for live and simulated sessions alike. */
     interface Agent {
 
-        /** The most questions one session asks. */
-        @WithDefault("4")
+        /** The most questions one session asks; the planner's default budget, so planned paths fit it. */
+        @WithDefault("3")
         int questionBudget();
 
         /**
