@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The agent's two benchmark figures on the embedded platform with the reference models:
  * <ol>
- *   <li>live sessions, over the index the planning filled: N concurrent WebSocket sessions (default 1,000, started over 10 s, planner mode, each user
- *       thinking 2.5-7.5 s before each frame, so that all are open at once at the peak and sometimes declining), server-side turn latency p50/p99 (the gateway's own
- *       timer, frame in to reply out) next to the client-side figure, sessions lost, and the gateway's peak memory;</li>
+ *   <li>live sessions, over the retrieval index the planning filled: N WebSocket sessions (default 1,000) started
+ *       over 10 s in planner mode, each user thinking 2.5-7.5 s before each frame (so all are open at once at the
+ *       peak) and sometimes declining: server-side turn latency p50/p99 (the gateway's own timer, frame in to reply
+ *       out) next to the client-side figure, sessions lost, and the gateway's peak memory;</li>
  *   <li>simulated evaluation: the generated catalog's train split planned, its test split run under context-free,
  *       agent and planner: mean questions asked and the three rows' mean safety scores.</li>
  * </ol>
