@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * The agent's two benchmark figures on the embedded platform with the reference models:
  * <ol>
  *   <li>live sessions, over the retrieval index the planning filled: N WebSocket sessions (default 1,000) started
- *       over 10 s in planner mode, each user thinking 2.5-7.5 s before each frame (so all are open at once at the
- *       peak) and sometimes declining: server-side turn latency p50/p99 (the gateway's own timer, frame in to reply
+ *       over 60 s in planner mode, each user thinking 10-30 s before each frame as people do (so all are open at once
+ *       at the peak) and sometimes declining: server-side turn latency p50/p99 (the gateway's own timer, frame in to reply
  *       out) next to the client-side figure, sessions lost, and the gateway's peak memory;</li>
  *   <li>simulated evaluation: the generated catalog's train split planned, its test split run under context-free,
  *       agent and planner: mean questions asked and the three rows' mean safety scores.</li>
@@ -51,8 +51,8 @@ class AgentBenchmark {
     @Test
     void printsLiveSessionLatencyAndSimulatedEvaluationFigures() throws Exception {
         int sessions = Integer.getInteger("penguin.benchmark.sessions", 1_000);
-        Duration ramp = Duration.ofSeconds(Integer.getInteger("penguin.benchmark.rampSeconds", 10));
-        Duration think = Duration.ofMillis(Integer.getInteger("penguin.benchmark.thinkMillis", 5_000));
+        Duration ramp = Duration.ofSeconds(Integer.getInteger("penguin.benchmark.rampSeconds", 60));
+        Duration think = Duration.ofMillis(Integer.getInteger("penguin.benchmark.thinkMillis", 20_000));
         int profiles = Integer.getInteger("penguin.benchmark.profiles", 2);
         try (Platform platform = Platform.start(
                 SharedPlatform.home(),
