@@ -46,7 +46,8 @@ class ReplayRateBenchmark {
 
     private static final double P99_LIMIT_MS = 2_000;
     private static final int STEP_SECONDS = Integer.getInteger("penguin.benchmark.step-seconds", 30);
-    private static final List<Double> RATES = List.of(50.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0, 800.0, 1000.0);
+    private static final List<Double> RATES =
+            List.of(50.0, 100.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1500.0, 2000.0, 2500.0, 3000.0);
 
     private final PlatformClient client = new PlatformClient();
     private final BenchmarkFigures figures = BenchmarkFigures.of("Replay rate (reference models)");
@@ -68,8 +69,8 @@ class ReplayRateBenchmark {
             System.out.printf("%nRecorded %d work items of the generated catalog%n", items.size());
 
             try (ConsumerLag lag = new ConsumerLag(kafka)) {
-                System.out.println("Warm-up: 100/s for 15 s (not counted)");
-                step(kafka, lag, items, 100, Duration.ofSeconds(15), null);
+                System.out.println("Warm-up: 200/s for 30 s (not counted; the services' JIT is cold)");
+                step(kafka, lag, items, 200, Duration.ofSeconds(30), null, Duration.ofMinutes(2), false);
 
                 System.out.printf(
                         "%n%-8s %7s %7s %6s %9s %9s %9s %9s %9s %s%n",
@@ -86,7 +87,15 @@ class ReplayRateBenchmark {
                 double held = 0;
                 double failed = 0;
                 for (double rate : RATES) {
-                    if (holds(step(kafka, lag, items, rate, Duration.ofSeconds(STEP_SECONDS), null))) {
+                    if (holds(step(
+                            kafka,
+                            lag,
+                            items,
+                            rate,
+                            Duration.ofSeconds(STEP_SECONDS),
+                            null,
+                            Duration.ofSeconds(60),
+                            true))) {
                         held = rate;
                     } else {
                         failed = rate;
@@ -95,7 +104,15 @@ class ReplayRateBenchmark {
                 }
                 for (int i = 0; i < 2 && failed > 0 && failed - held > 25; i++) {
                     double middle = Math.round((held + failed) / 2 / 10) * 10.0;
-                    if (holds(step(kafka, lag, items, middle, Duration.ofSeconds(STEP_SECONDS), null))) {
+                    if (holds(step(
+                            kafka,
+                            lag,
+                            items,
+                            middle,
+                            Duration.ofSeconds(STEP_SECONDS),
+                            null,
+                            Duration.ofSeconds(60),
+                            true))) {
                         held = middle;
                     } else {
                         failed = middle;
@@ -116,28 +133,45 @@ class ReplayRateBenchmark {
                         "%nFake slow model '%s' (200-800 ms, 2%% 429 with Retry-After 1 s, concurrency 64): 50/s for %d s%n",
                         FakeLlmOptions.MODEL, STEP_SECONDS);
                 fake.resetCounts();
-                ReplaySummary slow =
-                        step(kafka, lag, items, 50, Duration.ofSeconds(STEP_SECONDS), FakeLlmOptions.MODEL);
+                ReplaySummary slow = step(
+                        kafka,
+                        lag,
+                        items,
+                        50,
+                        Duration.ofSeconds(STEP_SECONDS),
+                        FakeLlmOptions.MODEL,
+                        Duration.ofMinutes(4),
+                        false);
                 System.out.printf(
                         "fake model: %d requests, %d answered 429, peak concurrency %d%n",
                         fake.requests(), fake.count("429"), fake.maxConcurrency());
-                figures.figure(
-                        "fake slow model at 50/s: p99 end to end",
+                String slowNote = String.format(
+                        Locale.ROOT,
+                        "offered 50/s for %d s: %d of %d judged; p50 %.0f ms, p99 %.0f ms; peak concurrency at the"
+                                + " model %d",
+                        STEP_SECONDS,
+                        slow.judged(),
+                        slow.sent(),
+                        slow.latency().p50(),
                         slow.latency().p99(),
-                        "ms",
-                        String.format(
-                                Locale.ROOT,
-                                "200-800 ms, 2%% 429; p50 %.0f ms, %d of %d judged",
-                                slow.latency().p50(),
-                                slow.judged(),
-                                slow.sent()));
+                        fake.maxConcurrency());
+                figures.figure(
+                        "fake slow model (200-800 ms, 2% 429): judged per second",
+                        slow.judgedRate(), "items/s", slowNote);
                 assertThat(held).as("the lowest rate tried held").isPositive();
             }
         }
     }
 
     private ReplaySummary step(
-            String kafka, ConsumerLag lag, List<RecordedItem> items, double rate, Duration length, String model) {
+            String kafka,
+            ConsumerLag lag,
+            List<RecordedItem> items,
+            double rate,
+            Duration length,
+            String model,
+            Duration drain,
+            boolean searchStep) {
         settle(lag);
         ReplaySummary summary = new Replayer(new Replayer.Settings(
                         kafka,
@@ -146,7 +180,7 @@ class ReplayRateBenchmark {
                         Long.MAX_VALUE,
                         true,
                         length,
-                        Duration.ofSeconds(60),
+                        drain,
                         model,
                         null,
                         null))
@@ -169,7 +203,7 @@ class ReplayRateBenchmark {
                 holds ? "holds" : "does not hold",
                 maxGeneration,
                 maxJudge);
-        if (model == null && length.getSeconds() == STEP_SECONDS) {
+        if (searchStep) {
             figures.figure(
                     String.format(Locale.ROOT, "replay at %.0f/s: p99 end to end", rate),
                     summary.latency().p99(),
