@@ -15,6 +15,7 @@ import io.penguin.contracts.ModelUsage;
 import io.penguin.contracts.ResponseGenerated;
 import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
+import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.embedded.TopicClient;
@@ -291,5 +292,94 @@ class RunReportResourceTest {
                 .statusCode(400)
                 .body("detail", containsString("2 to 10"));
         given().get("/reports/compare?runs={a},no-such-run", first).then().statusCode(404);
+    }
+
+    /**
+     * Four scenarios: context-free (a plain call), agent (asked Emotional State and Mental Health Status each time) and
+     * planner (asked 1, 1, 0 and 2 attributes), all judged by the reference judge.
+     */
+    private String agentRun() {
+        String runId = "run-" + UUID.randomUUID();
+        List<Scenario> scenarios = BuiltinScenarios.all().subList(0, 4);
+        List<List<Attribute>> plannerAsked = List.of(
+                List.of(Attribute.EMOTIONAL_STATE),
+                List.of(Attribute.PAST_SELF_HARM_HISTORY),
+                List.of(),
+                List.of(Attribute.EMOTIONAL_STATE, Attribute.PAST_SELF_HARM_HISTORY));
+        ModelUsage usage = new ModelUsage("reference", "reference", 1, 10, 10, 0.0);
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario scenario = scenarios.get(i);
+            GenerationRequested vanilla = GenerationRequested.of(
+                    new WorkItemId(runId, scenario.id(), "context-free", "reference"), "reference-judge", scenario);
+            GenerationRequested agent = GenerationRequested.of(
+                    new WorkItemId(runId, scenario.id(), "agent", "reference"), "reference-judge", scenario);
+            GenerationRequested planner = GenerationRequested.of(
+                    new WorkItemId(runId, scenario.id(), "planner", "reference"), "reference-judge", scenario);
+            List<Attribute> agentAsked = List.of(Attribute.EMOTIONAL_STATE, Attribute.MENTAL_HEALTH_STATUS);
+            topics.send(
+                    Topics.RESPONSES,
+                    scenario.id(),
+                    Events.encode(ResponseGenerated.of(vanilla, List.of(), "Thank you for asking about this.", usage)),
+                    Events.encode(ResponseGenerated.ofAgentSession(agent, agentAsked, agentAsked, CARING, usage)),
+                    Events.encode(ResponseGenerated.ofAgentSession(
+                            planner, plannerAsked.get(i), plannerAsked.get(i), CARING, usage)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == scenarios.size() * 3L);
+        return runId;
+    }
+
+    @Test
+    void agentSessionsStoreTheirQuestionsAndTheReportShowsVanillaAgentAndPlannerWithTheMeanQuestionsAsked() {
+        String runId = agentRun();
+
+        List<JudgementEntity> stored = QuarkusTransaction.requiringNew().call(() -> repository.listByRun(runId));
+        assertThat(stored.stream().filter(j -> j.condition.equals("context-free")))
+                .as("not an agent item: nothing recorded")
+                .allSatisfy(j -> {
+                    assertThat(j.questionsAsked).isNull();
+                    assertThat(j.askedAttributes).isNull();
+                });
+        assertThat(stored.stream().filter(j -> j.condition.equals("agent")))
+                .hasSize(4)
+                .allSatisfy(j -> {
+                    assertThat(j.questionsAsked).isEqualTo(2);
+                    assertThat(j.askedAttributes).containsExactly("Emotional State", "Mental Health Status");
+                });
+        assertThat(stored.stream().filter(j -> j.condition.equals("planner")))
+                .extracting(j -> j.questionsAsked)
+                .containsExactlyInAnyOrder(1, 1, 0, 2);
+
+        JsonPath report = given().get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .body("raise.rows.label", equalTo(List.of("Vanilla", "+Agent", "+Planner")))
+                .body("raise.questions.family", equalTo(List.of("agent", "planner")))
+                .extract()
+                .jsonPath();
+        assertThat(report.getDouble("raise.questions[0].meanQuestions")).isEqualTo(2.0);
+        assertThat(report.getInt("raise.questions[0].scenarios")).isEqualTo(4);
+        assertThat(report.getDouble("raise.questions[1].meanQuestions")).isEqualTo(1.0);
+        double vanilla = report.getDouble("raise.rows[0].cells.find { it.domain == 'All' }.safety.mean");
+        double agent = report.getDouble("raise.rows[1].cells.find { it.domain == 'All' }.safety.mean");
+        assertThat(agent).isGreaterThan(vanilla);
+        assertThat(report.getDouble("raise.questions[0].safetyGainPerQuestion"))
+                .isCloseTo((agent - vanilla) / 2.0, within(1e-6));
+
+        given().get("/runs/{id}/report?format=csv&table=raise", runId)
+                .then()
+                .statusCode(200)
+                .body(startsWith("run_id,model,condition,row,n,safety"))
+                .body(containsString(",reference,planner,+Planner,4,"))
+                .body(containsString(",1.0000,"));
+        given().get("/runs/{id}/report?format=text", runId)
+                .then()
+                .statusCode(200)
+                .body(containsString("RAISE rows"))
+                .body(containsString("reference +Agent: 2.00 questions asked on average (4 scenarios)"));
+        given().get("/runs/{id}/judgements", runId)
+                .then()
+                .statusCode(200)
+                .body("findAll { it.condition == 'agent' }.questionsAsked.flatten()", hasItems("Mental Health Status"))
+                .body("find { it.condition == 'context-free' }.questionsAsked", org.hamcrest.Matchers.nullValue());
     }
 }

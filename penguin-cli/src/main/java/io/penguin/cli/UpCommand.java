@@ -35,6 +35,9 @@ public class UpCommand implements Callable<Integer> {
         FakeLlmServer fake = fakeLlm.start(System.out);
         Map<String, String> properties = fake == null ? Map.of() : FakeLlmOptions.endpoint(fake, fakeLlm.concurrency());
         Platform platform = Platform.start(home, work, Duration.ofMinutes(3), System.out, properties);
+        System.out.printf(
+                "Chat with the agent: %s (API key for this run: %s)%n",
+                platform.url(io.penguin.cli.platform.ServiceSpec.GATEWAY), platform.agentKey());
         System.out.println("Running; press Ctrl-C to stop everything.");
         // The platform's shutdown hook stops the services, the broker and the database on Ctrl-C; the fake model
         // server's threads are daemons and end with this process.

@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
  * What a target model may see of the profile when it answers, for one work item. Written as a stable id:
  * {@code context-free}, {@code context-rich}, {@code single:<Attribute>}, {@code static-3}, or a drawn subset
  * {@code random-3:<A>+<B>+<C>} / {@code best-3:<A>+<B>+<C>} (what a run's {@link ConditionSpec} {@code random-3} or
- * {@code best-3} expanded to for one scenario). Reports group work items by {@link #family()}.
+ * {@code best-3} expanded to for one scenario). The RAISE agent's conditions {@code agent} and {@code planner} see
+ * nothing up front: the agent gateway's session decides what the target model sees from what the user told
+ * ({@link #agentic()}); they are not answered by a plain target-model call. Reports group work items by
+ * {@link #family()}.
  *
  * @param id the canonical id, used in work-item identities and reports
  * @param visible the attributes the responder may see
@@ -32,6 +35,10 @@ public record Condition(String id, Set<Attribute> visible) {
     public static final Condition CONTEXT_FREE = new Condition(CONTEXT_FREE_ID, EnumSet.noneOf(Attribute.class));
     public static final Condition CONTEXT_RICH = new Condition(CONTEXT_RICH_ID, EnumSet.allOf(Attribute.class));
     public static final Condition STATIC_3 = new Condition(STATIC_3_ID, EnumSet.copyOf(Attribute.STATIC_TOP_3));
+    /** A simulated RAISE session without planner examples. */
+    public static final Condition AGENT = new Condition(ConditionSpec.AGENT, EnumSet.noneOf(Attribute.class));
+    /** A simulated RAISE session with the retrieved planner paths as examples. */
+    public static final Condition PLANNER = new Condition(ConditionSpec.PLANNER, EnumSet.noneOf(Attribute.class));
 
     public Condition {
         visible = Set.copyOf(visible);
@@ -39,6 +46,14 @@ public record Condition(String id, Set<Attribute> visible) {
 
     public static Condition single(Attribute attribute) {
         return new Condition(SINGLE_PREFIX + attribute.label(), EnumSet.of(attribute));
+    }
+
+    /**
+     * True for {@code agent} and {@code planner}: work items of the agent gateway's simulated sessions, whose visible
+     * attributes are what the user told during the session, not {@link #visible()}.
+     */
+    public boolean agentic() {
+        return AGENT.id.equals(id) || PLANNER.id.equals(id);
     }
 
     /**
@@ -94,6 +109,12 @@ public record Condition(String id, Set<Attribute> visible) {
         if (id.equalsIgnoreCase(STATIC_3_ID)) {
             return STATIC_3;
         }
+        if (id.equalsIgnoreCase(AGENT.id)) {
+            return AGENT;
+        }
+        if (id.equalsIgnoreCase(PLANNER.id)) {
+            return PLANNER;
+        }
         if (id.regionMatches(true, 0, SINGLE_PREFIX, 0, SINGLE_PREFIX.length())) {
             return single(Attribute.fromLabel(id.substring(SINGLE_PREFIX.length())));
         }
@@ -112,8 +133,8 @@ public record Condition(String id, Set<Attribute> visible) {
     }
 
     private static String accepted() {
-        return "expected context-free, context-rich, static-3, single:<attribute>, random-3:<a>+<b>+<c> or"
-                + " best-3:<a>+<b>+<c> with attributes among "
+        return "expected context-free, context-rich, static-3, single:<attribute>, random-3:<a>+<b>+<c>,"
+                + " best-3:<a>+<b>+<c>, agent or planner, with attributes among "
                 + Attribute.labels();
     }
 

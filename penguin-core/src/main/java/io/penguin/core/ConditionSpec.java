@@ -15,7 +15,8 @@ import java.util.zip.CRC32;
  * {@code single:<Attribute>}) are one work item per scenario; {@code single:*} stands for the ten single-attribute
  * conditions; {@code random-3} draws three attributes per scenario from the run's seed; {@code best-3} tries all 120
  * sets of three per scenario (the report keeps the best). {@code agent} and {@code planner} are the RAISE agent's
- * conditions, answered by the agent gateway rather than by a plain target-model call.
+ * conditions, one work item per scenario each, answered by a simulated session of the agent gateway (on
+ * {@code penguin.agent.requests}) rather than by a plain target-model call.
  *
  * @param id the canonical id, e.g. {@code best-3}
  */
@@ -75,9 +76,8 @@ public record ConditionSpec(String id) {
                 ALL_TRIPLES.stream()
                         .map(set -> Condition.subset(Condition.BEST_3, set))
                         .toList();
-            case AGENT, PLANNER ->
-                throw new IllegalStateException(
-                        id + " work items are sessions of the agent gateway, not target-model conditions");
+            case AGENT -> List.of(Condition.AGENT);
+            case PLANNER -> List.of(Condition.PLANNER);
             default -> List.of(Condition.parse(id));
         };
     }

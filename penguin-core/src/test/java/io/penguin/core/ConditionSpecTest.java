@@ -67,10 +67,19 @@ class ConditionSpecTest {
     }
 
     @Test
-    void agentConditionsAreAcceptedButNotExpandedToTargetCalls() {
-        ConditionSpec agent = ConditionSpec.parse("planner");
-        assertThat(agent.agentic()).isTrue();
-        assertThatThrownBy(() -> agent.expand("s-1", 0)).isInstanceOf(IllegalStateException.class);
+    void agentConditionsExpandToOneAgenticWorkItemEachUnderTheirOwnId() {
+        ConditionSpec planner = ConditionSpec.parse("Planner");
+        assertThat(planner.agentic()).isTrue();
+        assertThat(planner.itemsPerScenario()).isEqualTo(1);
+        assertThat(planner.expand("s-1", 0)).singleElement().satisfies(condition -> {
+            assertThat(condition.id()).isEqualTo("planner");
+            assertThat(condition.agentic()).isTrue();
+            assertThat(condition.visible())
+                    .as("the session decides what the target sees")
+                    .isEmpty();
+        });
+        assertThat(ConditionSpec.parse("agent").expand("s-1", 0)).containsExactly(Condition.AGENT);
+        assertThat(ConditionSpec.parse("context-free").agentic()).isFalse();
     }
 
     @Test

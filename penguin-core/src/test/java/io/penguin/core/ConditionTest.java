@@ -28,6 +28,15 @@ class ConditionTest {
     }
 
     @Test
+    void agentAndPlannerIdsParseToAgenticConditionsAndNoOtherConditionIsAgentic() {
+        assertThat(Condition.parse("AGENT")).isEqualTo(Condition.AGENT);
+        assertThat(Condition.parse("planner").agentic()).isTrue();
+        assertThat(Condition.parse("planner").family()).isEqualTo("planner");
+        assertThat(Condition.parse("context-free").agentic()).isFalse();
+        assertThat(Condition.parse("single:Age").agentic()).isFalse();
+    }
+
+    @Test
     void unknownConditionErrorNamesTheAcceptedForms() {
         assertThatThrownBy(() -> Condition.parse("context-medium"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,6 +5,7 @@ import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
+import io.penguin.models.llm.LlmAgentPolicy;
 import io.penguin.models.llm.LlmJudgeModel;
 import io.penguin.models.llm.LlmTargetModel;
 import io.penguin.models.llm.ModelCalls;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named models by role: the offline reference models always, plus one target and one judge per configured
- * endpoint (both under the endpoint's name), and the role bindings (which model is the judge, the user simulator,
+ * Named models by role: the offline reference models always, plus one target, one judge and one agent policy per
+ * configured endpoint (all under the endpoint's name), and the role bindings (which model is the judge, the user simulator,
  * the planner, the agent).
  */
 public final class ModelRegistry {
@@ -51,7 +52,8 @@ public final class ModelRegistry {
     }
 
     /**
-     * The reference models plus every endpoint as a target and an LLM judge, sharing one cache and one accounting.
+     * The reference models plus every endpoint as a target, an LLM judge and an LLM agent policy, sharing one cache
+     * and one accounting; agent policies re-ask {@link LlmAgentPolicy#DEFAULT_REASKS} times.
      *
      * @param judgeReasks how many times an LLM judge re-asks after an invalid reply before it fails
      */
@@ -61,17 +63,44 @@ public final class ModelRegistry {
             CallAccounting accounting,
             EndpointObserver observer,
             int judgeReasks) {
+        return withEndpoints(settings, cache, accounting, observer, judgeReasks, LlmAgentPolicy.DEFAULT_REASKS);
+    }
+
+    /**
+     * The reference models plus every endpoint as a target, an LLM judge and an LLM agent policy, sharing one cache
+     * and one accounting.
+     *
+     * @param judgeReasks how many times an LLM judge re-asks after an invalid reply before it fails
+     * @param agentReasks how many times an LLM agent policy re-asks after an invalid reply before the reference
+     *     policy decides
+     */
+    public static ModelRegistry withEndpoints(
+            List<EndpointSettings> settings,
+            CallCache cache,
+            CallAccounting accounting,
+            EndpointObserver observer,
+            int judgeReasks,
+            int agentReasks) {
         ModelRegistry registry = withReferenceModels();
         for (EndpointSettings endpoint : settings) {
-            registry.register(ModelEndpoint.openAi(endpoint, observer), cache, accounting, judgeReasks);
+            registry.register(ModelEndpoint.openAi(endpoint, observer), cache, accounting, judgeReasks, agentReasks);
         }
         return registry;
     }
 
-    /** Adds an endpoint as a target and a judge under its name; reference names cannot be taken. */
+    /**
+     * Adds an endpoint as a target, a judge and an agent policy under its name (agent policies re-asking
+     * {@link LlmAgentPolicy#DEFAULT_REASKS} times); reference names cannot be taken.
+     */
     public ModelRegistry register(ModelEndpoint endpoint, CallCache cache, CallAccounting accounting, int judgeReasks) {
+        return register(endpoint, cache, accounting, judgeReasks, LlmAgentPolicy.DEFAULT_REASKS);
+    }
+
+    /** Adds an endpoint as a target, a judge and an agent policy under its name; reference names cannot be taken. */
+    public ModelRegistry register(
+            ModelEndpoint endpoint, CallCache cache, CallAccounting accounting, int judgeReasks, int agentReasks) {
         String name = endpoint.name();
-        if (targets.containsKey(name) || judges.containsKey(name)) {
+        if (names().contains(name)) {
             throw new IllegalArgumentException("model endpoint '" + name + "': the name is already taken");
         }
         ModelCalls calls = new ModelCalls(endpoint, cache, accounting);
@@ -79,6 +108,7 @@ public final class ModelRegistry {
         this.calls.put(name, calls);
         register(new LlmTargetModel(calls));
         register(new LlmJudgeModel(calls, judgeReasks));
+        register(new LlmAgentPolicy(calls, agentReasks));
         return this;
     }
 

@@ -18,9 +18,8 @@ import io.penguin.core.Domain;
  * @param target what the target model's call cost (the same for every judge of the item)
  * @param judge what this judge's call cost
  * @param questionsAsked for the agent conditions ({@code agent}, {@code planner}): how many attributes the agent
- *     asked for before answering; null where not recorded. Extension point: judge-service has no such column yet
- *     (the agent's response event will carry the attributes asked), so it passes null and the report shows the
- *     question columns only once real values arrive.
+ *     asked for before answering (judge-service stores the size of {@code ResponseGenerated.questionsAsked}); null
+ *     for the other conditions and where not recorded, and the report then shows no question numbers for that row
  * @param panel true for a panel judge's row (not the run's own judge): counted for inter-judge agreement only
  */
 public record JudgementRow(

@@ -144,7 +144,7 @@ public record RunReport(
      * The paper's RAISE table: per model and domain, Vanilla (context-free), +Agent, +Planner.
      *
      * @param rows the rows, labelled Vanilla / +Agent / +Planner
-     * @param questions questions asked by the agent rows; empty until work items record them
+     * @param questions questions asked by the agent rows that recorded them (none are invented)
      */
     public record RaiseSection(List<ScoreRow> rows, List<AgentQuestions> questions) {}
 

@@ -30,6 +30,26 @@ public final class TestRuns {
                 false);
     }
 
+    /** A judgement of an agent-condition item that recorded how many questions the agent asked. */
+    public static JudgementRow agentRow(
+            String scenario, String condition, String model, Domain domain, int score, int questionsAsked) {
+        JudgementRow row = row(scenario, condition, model, "reference-judge", domain, score, score, score);
+        return new JudgementRow(
+                row.scenarioId(),
+                row.condition(),
+                row.model(),
+                row.judgeModel(),
+                row.domain(),
+                row.riskSensitivity(),
+                row.emotionalEmpathy(),
+                row.userSpecificAlignment(),
+                row.reference(),
+                row.target(),
+                row.judge(),
+                questionsAsked,
+                row.panel());
+    }
+
     /**
      * Two scenarios per domain; conditions context-free, context-rich, static-3, random-3, best-3 (all 120 triples),
      * every single attribute, and the agent rows; scores grow with the number of sensitive attributes shown.

@@ -18,7 +18,7 @@ public class InMemoryChannelsOnPostgres implements QuarkusTestProfile {
         for (String channel : List.of("judgements", "work-dead-letters")) {
             config.put("mp.messaging.incoming." + channel + ".connector", InMemoryConnector.CONNECTOR);
         }
-        for (String channel : List.of("generation-requests", "dead-letters")) {
+        for (String channel : List.of("generation-requests", "agent-requests", "dead-letters")) {
             config.put("mp.messaging.outgoing." + channel + ".connector", InMemoryConnector.CONNECTOR);
         }
         config.put("quarkus.kafka.health.enabled", "false");

@@ -53,15 +53,23 @@ class RunResourceTest {
                 .path("id");
     }
 
+    private List<ConsumerRecord<String, String>> records(String topic, String runId, int expected) {
+        return topics.read(topic, record -> record.value().contains(runId), expected, Duration.ofSeconds(30));
+    }
+
     private List<ConsumerRecord<String, String>> records(String runId, int expected) {
-        return topics.read(
-                Topics.GENERATION_REQUESTS, record -> record.value().contains(runId), expected, Duration.ofSeconds(30));
+        return records(Topics.GENERATION_REQUESTS, runId, expected);
+    }
+
+    /** The work items of a run on a topic. */
+    private List<GenerationRequested> published(String topic, String runId, int expected) {
+        return records(topic, runId, expected).stream()
+                .map(record -> Events.decode(record.value(), GenerationRequested.class))
+                .toList();
     }
 
     private List<GenerationRequested> published(String runId, int expected) {
-        return records(runId, expected).stream()
-                .map(record -> Events.decode(record.value(), GenerationRequested.class))
-                .toList();
+        return published(Topics.GENERATION_REQUESTS, runId, expected);
     }
 
     private static String judgementOf(GenerationRequested item) {
@@ -227,13 +235,66 @@ class RunResourceTest {
     }
 
     @Test
-    void agentConditionsAreRefusedUntilTheAgentRunsSessions() {
-        given().contentType(ContentType.JSON)
-                .body("{\"conditions\":[\"planner\"]}")
-                .post("/runs")
+    void agentAndPlannerItemsGoToTheAgentRequestsAndTheOtherConditionsToGenerationRequests() {
+        String runId = startRun("{\"conditions\":[\"context-free\",\"agent\",\"planner\"],\"domains\":[\"Health\"]}");
+
+        List<GenerationRequested> agentItems = published(Topics.AGENT_REQUESTS, runId, 4);
+        List<GenerationRequested> generationItems = published(Topics.GENERATION_REQUESTS, runId, 2);
+
+        assertThat(agentItems)
+                .hasSize(4)
+                .extracting(item -> item.item().condition())
+                .containsOnly("agent", "planner");
+        assertThat(agentItems.stream().filter(item -> item.item().condition().equals("planner")))
+                .extracting(item -> item.scenario().id())
+                .containsExactlyInAnyOrderElementsOf(generationItems.stream()
+                        .map(item -> item.scenario().id())
+                        .toList());
+        assertThat(agentItems)
+                .as("the session's hidden user is the scenario's full profile")
+                .allSatisfy(item -> assertThat(item.scenario().profile().all()).hasSize(10));
+        assertThat(generationItems)
+                .hasSize(2)
+                .extracting(item -> item.item().condition())
+                .containsOnly("context-free");
+        given().get("/runs/{id}", runId)
                 .then()
-                .statusCode(400)
-                .body("detail", containsString("conditions: 'planner'"));
+                .statusCode(200)
+                .body("status", equalTo("RUNNING"))
+                .body("total", equalTo(6))
+                .body("conditions", org.hamcrest.Matchers.contains("context-free", "agent", "planner"));
+    }
+
+    @Test
+    void aDeadLetteredAgentSessionFailsAtTheAgentStageAndIsRedrivenToTheAgentGateway() {
+        String runId = startRun("{\"conditions\":[\"planner\"],\"domains\":[\"Health\"]}");
+        List<GenerationRequested> items = published(Topics.AGENT_REQUESTS, runId, 2);
+        assertThat(items).hasSize(2);
+        judgements.send(judgementOf(items.get(0)));
+        topics.send(
+                Topics.dlq(Topics.AGENT_REQUESTS),
+                items.get(1).key(),
+                Map.of(DeadLetters.REASON, "agent session failed: user simulator unavailable"),
+                Events.encode(items.get(1)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
+        given().get("/runs/{id}/failures", runId)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].scenarioId", equalTo(items.get(1).scenario().id()))
+                .body("[0].stage", equalTo("agent"))
+                .body("[0].reason", containsString("agent session failed"));
+
+        given().post("/runs/{id}/redrive", runId).then().statusCode(200).body("republished", equalTo(1));
+        List<GenerationRequested> again = published(Topics.AGENT_REQUESTS, runId, 3);
+        assertThat(again).hasSize(3);
+        assertThat(again.get(2).item()).isEqualTo(items.get(1).item());
+        assertThat(topics.read(
+                        Topics.GENERATION_REQUESTS, record -> record.value().contains(runId), 1, Duration.ofSeconds(2)))
+                .as("nothing of an agent-only run goes to generation-service")
+                .isEmpty();
     }
 
     @Test

@@ -13,7 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 
-/** Answers a work item: shows the target model the query and only the attributes the condition allows. */
+/**
+ * Answers a work item: shows the target model the query and only the attributes the condition allows. The agent
+ * conditions are not answered here: a misrouted {@code agent} or {@code planner} item fails (and is dead-lettered)
+ * rather than being answered as if it were context-free.
+ */
 @ApplicationScoped
 public class ResponseGenerator {
 
@@ -27,6 +31,11 @@ public class ResponseGenerator {
 
     public ResponseGenerated generate(GenerationRequested request) {
         Condition condition = Condition.parse(request.item().condition());
+        if (condition.agentic()) {
+            throw new IllegalArgumentException("condition '" + condition.id()
+                    + "' is answered by the agent gateway's sessions on penguin.agent.requests, not by a target-model"
+                    + " call");
+        }
         TargetModel model = models.target(request.item().model());
         Map<Attribute, String> visible = request.scenario().profile().restrictTo(condition.visible());
         ModelReply reply = model.answer(new AnswerRequest(request.scenario().query(), visible));

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A stored judgement. Holds scores and explanations, never profile values. */
 @Entity
@@ -104,4 +107,13 @@ public class JudgementEntity extends PanacheEntityBase {
 
     @Column(name = "judged_at", nullable = false)
     public Instant judgedAt;
+
+    /** For the agent conditions: how many attributes the agent asked before answering; null for other conditions. */
+    @Column(name = "questions_asked")
+    public Integer questionsAsked;
+
+    /** For the agent conditions: the labels of the attributes asked, in order; null for other conditions. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "asked_attributes", columnDefinition = "jsonb")
+    public List<String> askedAttributes;
 }

@@ -41,7 +41,8 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
                                 + " j.judgeModel, j.panel, j.domain, j.riskSensitivity, j.emotionalEmpathy,"
                                 + " j.userSpecificAlignment, j.reference, j.targetProvider, j.targetLatencyMs,"
                                 + " j.targetPromptTokens, j.targetCompletionTokens, j.targetCost, j.judgeProvider,"
-                                + " j.judgeLatencyMs, j.judgePromptTokens, j.judgeCompletionTokens, j.judgeCost)"
+                                + " j.judgeLatencyMs, j.judgePromptTokens, j.judgeCompletionTokens, j.judgeCost,"
+                                + " j.questionsAsked)"
                                 + " from JudgementEntity j where j.runId = :run"
                                 + " order by j.model, j.condition, j.scenarioId, j.judgeModel",
                         JudgementScores.class)

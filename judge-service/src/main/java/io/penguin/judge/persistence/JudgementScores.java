@@ -1,8 +1,9 @@
 package io.penguin.judge.persistence;
 
 /**
- * What a report reads of one stored judgement: identity, scores and usage, no rationale text. A JPQL projection, so
- * a report of a large run does not load explanations.
+ * What a report reads of one stored judgement: identity, scores, usage and, for the agent conditions, the number of
+ * questions asked (null otherwise); no rationale text. A JPQL projection, so a report of a large run does not load
+ * explanations.
  */
 public record JudgementScores(
         String scenarioId,
@@ -24,4 +25,5 @@ public record JudgementScores(
         long judgeLatencyMs,
         int judgePromptTokens,
         int judgeCompletionTokens,
-        Double judgeCost) {}
+        Double judgeCost,
+        Integer questionsAsked) {}

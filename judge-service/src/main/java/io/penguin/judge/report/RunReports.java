@@ -77,9 +77,8 @@ public class RunReports {
                         s.judgePromptTokens(),
                         s.judgeCompletionTokens(),
                         s.judgeCost()),
-                // Questions asked by the agent conditions: not stored yet (the agent's response event will carry
-                // the attributes asked; add a column then and pass it here). Null: the report invents nothing.
-                null,
+                // Null for every item that is not an agent session: the report invents nothing.
+                s.questionsAsked(),
                 s.panel());
     }
 }

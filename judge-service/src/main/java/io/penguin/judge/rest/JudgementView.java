@@ -1,9 +1,13 @@
 package io.penguin.judge.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** One judgement as the API shows it: identity, scores and explanations. */
+/**
+ * One judgement as the API shows it: identity, scores and explanations; for the agent conditions, the attributes the
+ * agent asked about in order ({@code questionsAsked}, names only; null for other conditions).
+ */
 public record JudgementView(
         String runId,
         String scenarioId,
@@ -15,4 +19,5 @@ public record JudgementView(
         double safetyScore,
         Map<String, String> rationale,
         boolean reference,
-        Instant judgedAt) {}
+        Instant judgedAt,
+        List<String> questionsAsked) {}

@@ -37,7 +37,7 @@ public class RunReportResource {
     /**
      * The run's report: per model x condition family x domain, mean scores with 95% bootstrap intervals and n, the
      * paired comparisons, judge agreement, usage and cost. JSON by default; {@code ?format=csv|html|text} or an Accept
-     * header of text/csv, text/html or text/plain for the other renderings; {@code table=cells|comparisons|usage}
+     * header of text/csv, text/html or text/plain for the other renderings; {@code table=cells|comparisons|usage|raise}
      * picks the CSV table.
      */
     @GET
@@ -85,6 +85,7 @@ public class RunReportResource {
                 entity.safetyScore,
                 rationale,
                 entity.reference,
-                entity.judgedAt);
+                entity.judgedAt,
+                entity.askedAttributes);
     }
 }

@@ -4,6 +4,7 @@ import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.ModelUsage;
 import io.penguin.contracts.ResponseGenerated;
 import io.penguin.contracts.WorkItemId;
+import io.penguin.core.Attribute;
 import io.penguin.core.Domain;
 import io.penguin.core.RubricDimension;
 import io.penguin.core.RubricScores;
@@ -47,6 +48,11 @@ final class JudgementMapper {
         entity.judgeCompletionTokens = verdict.usage().completionTokens();
         entity.judgeCost = verdict.usage().cost();
         entity.judgedAt = Instant.now();
+        if (response.questionsAsked() != null) {
+            entity.questionsAsked = response.questionsAsked().size();
+            entity.askedAttributes =
+                    response.questionsAsked().stream().map(Attribute::label).toList();
+        }
         return entity;
     }
 
@@ -80,6 +86,8 @@ final class JudgementMapper {
         entity.judgeCompletionTokens = source.judgeCompletionTokens;
         entity.judgeCost = source.judgeCost;
         entity.judgedAt = source.judgedAt;
+        entity.questionsAsked = source.questionsAsked;
+        entity.askedAttributes = source.askedAttributes;
         return entity;
     }
 

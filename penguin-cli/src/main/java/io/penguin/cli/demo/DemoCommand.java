@@ -46,8 +46,8 @@ public class DemoCommand implements Callable<Integer> {
             names = "--conditions",
             split = ",",
             description =
-                    "Conditions: context-free, context-rich, static-3, single:<Attribute>, single:*, random-3, best-3"
-                            + " (default: ${DEFAULT-VALUE}).")
+                    "Conditions: context-free, context-rich, static-3, single:<Attribute>, single:*, random-3, best-3,"
+                            + " agent, planner (the RAISE agent's simulated sessions) (default: ${DEFAULT-VALUE}).")
     List<String> conditions = List.of("context-free", "context-rich", "static-3", "random-3", "best-3", "single:*");
 
     @Option(

@@ -28,10 +28,12 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services;
     private final Thread shutdownHook;
     private boolean infrastructureOpen = true;
+    private final String agentKey;
 
-    private Platform(EmbeddedInfrastructure infrastructure, Map<String, ServiceProcess> services) {
+    private Platform(EmbeddedInfrastructure infrastructure, Map<String, ServiceProcess> services, String agentKey) {
         this.infrastructure = infrastructure;
         this.services = services;
+        this.agentKey = agentKey;
         this.shutdownHook = new Thread(this::stopAll, "penguin-platform-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -62,7 +64,8 @@ public final class Platform implements AutoCloseable {
                 infrastructure.kafka().bootstrapServers(),
                 infrastructure.postgres().port());
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        Platform platform = new Platform(infrastructure, services);
+        String agentKey = newAgentKey();
+        Platform platform = new Platform(infrastructure, services, agentKey);
         try {
             for (ServiceSpec spec : ServiceSpec.all()) {
                 int port = freePort();
@@ -72,7 +75,7 @@ public final class Platform implements AutoCloseable {
                                 spec,
                                 spec.jar(home),
                                 port,
-                                properties(spec, infrastructure, extraProperties),
+                                properties(spec, infrastructure, extraProperties, agentKey),
                                 SERVICE_JVM_OPTIONS,
                                 workDir.resolve("logs").resolve(spec.name() + ".log")));
             }
@@ -96,8 +99,15 @@ public final class Platform implements AutoCloseable {
     }
 
     private static Map<String, String> properties(
-            ServiceSpec spec, EmbeddedInfrastructure infrastructure, Map<String, String> extraProperties) {
+            ServiceSpec spec,
+            EmbeddedInfrastructure infrastructure,
+            Map<String, String> extraProperties,
+            String agentKey) {
         Map<String, String> properties = new LinkedHashMap<>(extraProperties);
+        if (spec.name().equals(ServiceSpec.GATEWAY)) {
+            // One client, "local", whose key this launcher made up: the gateway holds only its digest.
+            properties.put("penguin.gateway.auth.clients.local.key-sha256", sha256(agentKey));
+        }
         properties.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         // Trace context still travels through HTTP and Kafka headers, but the embedded default runs no OTLP
         // collector: mute the exporter's connection-refused warnings instead of filling the logs with them.
@@ -116,6 +126,28 @@ public final class Platform implements AutoCloseable {
         properties.put("penguin.models.cache.username", EmbeddedPostgres.USER);
         properties.put("penguin.models.cache.password", EmbeddedPostgres.PASSWORD);
         return properties;
+    }
+
+    /** A fresh random API key for the embedded gateway's one client. */
+    private static String newAgentKey() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "pk-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The API key of the embedded gateway's client {@code local} (made up at start, valid until stop). */
+    public String agentKey() {
+        return agentKey;
     }
 
     private static int freePort() {
@@ -137,6 +169,15 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** Stops a service gracefully (SIGTERM, as Kubernetes stops a pod), forcing it after a grace period. */
+    public synchronized void stop(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no service named " + name);
+        }
+        process.close();
     }
 
     /** Kills a service abruptly (SIGKILL), as a crashed node would stop. */

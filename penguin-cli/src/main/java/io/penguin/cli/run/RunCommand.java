@@ -27,7 +27,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(
             names = "--condition",
             description = "Conditions (repeatable): context-free, context-rich, static-3, single:<Attribute>,"
-                    + " single:*, random-3, best-3.")
+                    + " single:*, random-3, best-3, and the RAISE agent's agent (asks, no planner examples) and planner"
+                    + " (asks, shown the planned paths of similar queries), answered by agent-gateway's simulated"
+                    + " sessions.")
     List<String> conditions = List.of();
 
     @Option(names = "--judge", description = "The judge model (default: the judge role's model).")

@@ -84,7 +84,7 @@ final class VerdictParser {
     }
 
     /** Models without response_format often wrap JSON in a Markdown fence. */
-    private static String stripFence(String reply) {
+    static String stripFence(String reply) {
         String trimmed = reply.trim();
         if (trimmed.startsWith("```")) {
             int start = trimmed.indexOf('\n');

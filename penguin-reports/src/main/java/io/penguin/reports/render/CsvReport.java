@@ -17,12 +17,14 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report as CSV (Apache Commons CSV, RFC 4180), one tidy table per section: {@code cells} (one line per model,
- * condition, domain and metric), {@code comparisons} (paired tests, sensitivity included) and {@code usage}.
+ * condition, domain and metric), {@code comparisons} (paired tests, sensitivity included), {@code usage} and
+ * {@code raise} (the RAISE rows over all domains with the questions the agent asked; header only without agent
+ * conditions).
  */
 public final class CsvReport {
 
     /** The sections {@link #render(RunReport, String)} accepts. */
-    public static final List<String> TABLES = List.of("cells", "comparisons", "usage");
+    public static final List<String> TABLES = List.of("cells", "comparisons", "usage", "raise");
 
     private CsvReport() {}
 
@@ -31,6 +33,7 @@ public final class CsvReport {
             case "cells" -> cells(report);
             case "comparisons" -> comparisons(report);
             case "usage" -> usage(report);
+            case "raise" -> raise(report);
             default ->
                 throw new IllegalArgumentException(
                         "unknown CSV table '" + table + "'; expected one of " + String.join(", ", TABLES));
@@ -157,6 +160,55 @@ public final class CsvReport {
                                 number(u.meanLatencyMillis()),
                                 u.cost() == null ? "" : String.format(Locale.ROOT, "%.6f", u.cost()),
                                 u.pricedCalls());
+                    }
+                });
+    }
+
+    /**
+     * Vanilla / +Agent / +Planner per model over all domains, with the mean questions asked and the safety gained per
+     * question where the agent's items recorded them (empty fields otherwise).
+     */
+    private static String raise(RunReport report) {
+        return print(
+                List.of(
+                        "run_id",
+                        "model",
+                        "condition",
+                        "row",
+                        "n",
+                        "safety",
+                        "ci_low",
+                        "ci_high",
+                        "mean_questions_asked",
+                        "safety_gained_per_question",
+                        "scenarios_with_questions",
+                        "reference_models"),
+                printer -> {
+                    if (report.raise() == null) {
+                        return;
+                    }
+                    for (ScoreRow row : report.raise().rows()) {
+                        Cell all = row.cell(RunReport.ALL).orElse(null);
+                        RunReport.AgentQuestions questions = report.raise().questions().stream()
+                                .filter(q -> q.model().equals(row.model())
+                                        && q.family().equals(row.family()))
+                                .findFirst()
+                                .orElse(null);
+                        printer.printRecord(
+                                report.runId(),
+                                row.model(),
+                                row.family(),
+                                row.label(),
+                                all == null ? 0 : all.n(),
+                                all == null ? "" : number(all.safety().mean()),
+                                all == null ? "" : number(all.safety().low()),
+                                all == null ? "" : number(all.safety().high()),
+                                questions == null ? "" : number(questions.meanQuestions()),
+                                questions == null || questions.safetyGainPerQuestion() == null
+                                        ? ""
+                                        : number(questions.safetyGainPerQuestion()),
+                                questions == null ? "" : questions.scenarios(),
+                                report.referenceModels());
                     }
                 });
     }

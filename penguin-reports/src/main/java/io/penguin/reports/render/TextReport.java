@@ -60,7 +60,7 @@ public final class TextReport {
                             Locale.ROOT,
                             "%s %s: %.2f questions asked on average (%d scenarios), safety gained per question %s%n",
                             q.model(),
-                            q.family(),
+                            Families.raiseLabel(q.family()),
                             q.meanQuestions(),
                             q.scenarios(),
                             q.safetyGainPerQuestion() == null ? "-" : Format.signed(q.safetyGainPerQuestion()))));

@@ -3,12 +3,15 @@ package io.penguin.reports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.penguin.core.Domain;
+import io.penguin.reports.JudgementRow;
 import io.penguin.reports.ReportBuilder;
 import io.penguin.reports.RunComparison;
 import io.penguin.reports.RunReport;
 import io.penguin.reports.TestRuns;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -81,6 +84,43 @@ class RenderersTest {
         assertThat(html).contains("REFERENCE-MODEL RESULTS").contains("<svg").contains("class=\"bar\"");
         assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("href=\"http");
         assertThat(html).contains("chart-domains").contains("chart-conditions").contains("chart-sensitivity");
+    }
+
+    /** Vanilla 2.0, +Agent 4.0 after 2 questions, +Planner 5.0 after 1 and 2 questions, over two scenarios. */
+    private static RunReport raiseReport() {
+        List<JudgementRow> rows = new ArrayList<>();
+        for (String scenario : List.of("s1", "s2")) {
+            rows.add(TestRuns.row(scenario, "context-free", "m", "reference-judge", Domain.HEALTH, 2, 2, 2));
+            rows.add(TestRuns.agentRow(scenario, "agent", "m", Domain.HEALTH, 4, 2));
+        }
+        rows.add(TestRuns.agentRow("s1", "planner", "m", Domain.HEALTH, 5, 1));
+        rows.add(TestRuns.agentRow("s2", "planner", "m", Domain.HEALTH, 5, 2));
+        return new ReportBuilder().build("run-raise", rows);
+    }
+
+    @Test
+    void raiseRowsWithQuestionsAskedAppearInCsvTextAndHtml() throws IOException {
+        RunReport raise = raiseReport();
+
+        List<CSVRecord> records = parse(CsvReport.render(raise, "raise"));
+        assertThat(records).extracting(r -> r.get("row")).containsExactly("Vanilla", "+Agent", "+Planner");
+        assertThat(records).extracting(r -> r.get("safety")).containsExactly("2.0000", "4.0000", "5.0000");
+        assertThat(records).extracting(r -> r.get("mean_questions_asked")).containsExactly("", "2.0000", "1.5000");
+        assertThat(records)
+                .extracting(r -> r.get("safety_gained_per_question"))
+                .containsExactly("", "1.0000", "2.0000");
+        assertThat(parse(CsvReport.render(report, "raise")))
+                .as("questions not recorded: rows without numbers")
+                .allSatisfy(r -> assertThat(r.get("mean_questions_asked")).isEmpty());
+
+        assertThat(TextReport.render(raise))
+                .contains("RAISE rows")
+                .contains("m +Agent: 2.00 questions asked on average (2 scenarios), safety gained per question +1.00")
+                .contains("m +Planner: 1.50 questions asked on average (2 scenarios)");
+        assertThat(Html.render(raise))
+                .contains("questions asked (mean)")
+                .contains("+Planner")
+                .doesNotContain("not recorded for this run");
     }
 
     @Test

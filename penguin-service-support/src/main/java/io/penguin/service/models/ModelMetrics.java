@@ -10,12 +10,13 @@ import io.penguin.models.endpoint.LoggingEndpointObserver;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
 import io.penguin.models.llm.CallRecord;
+import io.penguin.models.llm.LlmAgentPolicy;
 import io.penguin.models.llm.LlmJudgeModel;
 import java.time.Duration;
 
 /**
  * Model calls as metrics, by model and role: tokens, cost, latency, cache hits and misses, failed attempts, the
- * circuit state, the adaptive concurrency limit and the judges' parse failures. Logs what the endpoints report.
+ * circuit state, the adaptive concurrency limit, the judges' parse failures and the agent policies' fallbacks. Logs what the endpoints report.
  */
 final class ModelMetrics extends LoggingEndpointObserver implements CallAccounting {
 
@@ -84,6 +85,24 @@ final class ModelMetrics extends LoggingEndpointObserver implements CallAccounti
                         .tag("model", endpoint.name())
                         .register(meters);
                 FunctionCounter.builder("penguin.judge.failed", llm, LlmJudgeModel::failedJudgements)
+                        .tag("model", endpoint.name())
+                        .register(meters);
+            }
+            if (registry.agentPolicy(endpoint.name()) instanceof LlmAgentPolicy agent) {
+                FunctionCounter.builder("penguin.agent.policy.replies", agent, LlmAgentPolicy::replies)
+                        .tag("model", endpoint.name())
+                        .register(meters);
+                FunctionCounter.builder("penguin.agent.policy.invalid.replies", agent, LlmAgentPolicy::invalidReplies)
+                        .tag("model", endpoint.name())
+                        .register(meters);
+                FunctionCounter.builder("penguin.agent.policy.fallbacks", agent, LlmAgentPolicy::choiceFallbacks)
+                        .tags("model", endpoint.name(), "decision", "choice")
+                        .register(meters);
+                FunctionCounter.builder("penguin.agent.policy.fallbacks", agent, LlmAgentPolicy::sufficiencyFallbacks)
+                        .tags("model", endpoint.name(), "decision", "sufficiency")
+                        .register(meters);
+                FunctionCounter.builder(
+                                "penguin.agent.policy.endpoint.failures", agent, LlmAgentPolicy::endpointFailures)
                         .tag("model", endpoint.name())
                         .register(meters);
             }

@@ -41,8 +41,8 @@ public class ModelRegistryProducer {
     ModelRegistry modelRegistry() {
         List<EndpointSettings> endpoints = endpoints(config, System::getenv);
         ModelMetrics metrics = new ModelMetrics(meters);
-        ModelRegistry registry =
-                ModelRegistry.withEndpoints(endpoints, cache(), metrics, metrics, config.judgeReasks());
+        ModelRegistry registry = ModelRegistry.withEndpoints(
+                endpoints, cache(), metrics, metrics, config.judgeReasks(), config.agentReasks());
         registry.bind("judge", config.roles().judge());
         registry.bind("user-simulator", config.roles().userSimulator());
         registry.bind("agent", config.roles().agent());

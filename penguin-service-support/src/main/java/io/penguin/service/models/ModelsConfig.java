@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "penguin.models")
 public interface ModelsConfig {
 
-    /** Named OpenAI-compatible endpoints; each is a target model and an LLM judge under its name. */
+    /** Named OpenAI-compatible endpoints; each is a target model, an LLM judge and an LLM agent policy under its name. */
     Map<String, Endpoint> endpoints();
 
     /** Which model plays each role besides the targets a run names. */
@@ -24,6 +24,13 @@ public interface ModelsConfig {
     /** How many times an LLM judge re-asks after an invalid reply before the judgement fails. */
     @WithDefault("2")
     int judgeReasks();
+
+    /**
+     * How many times an LLM agent policy re-asks after an invalid reply (no JSON, out of range, not a candidate) before
+     * the reference policy decides instead.
+     */
+    @WithDefault("2")
+    int agentReasks();
 
     /** One endpoint. */
     interface Endpoint {
@@ -119,7 +126,10 @@ public interface ModelsConfig {
         @WithDefault("reference-user")
         String userSimulator();
 
-        /** The attribute selector and abstention rule of the agent. */
+        /**
+         * The attribute selector and abstention rule of the agent: {@code reference-selector} (offline) or an endpoint
+         * name (its LLM agent policy).
+         */
         @WithDefault("reference-selector")
         String agent();
 

@@ -16,12 +16,17 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns dead letters of the generation and judging stages into FAILED work items with their reason, so that a run
- * completes (with failures) instead of waiting forever, and the failures can be listed and re-driven. A dead letter
- * that is not a work item (a poison record) names no item and is only counted by its stage's metrics.
+ * Turns dead letters of the generation, agent-session and judging stages into FAILED work items with their reason and
+ * stage ({@code generation}, {@code agent}, {@code judging}), so that a run completes (with failures) instead of
+ * waiting forever, and the failures can be listed and re-driven. A dead letter that is not a work item (a poison
+ * record) names no item and is only counted by its stage's metrics.
  */
 @ApplicationScoped
 public class DeadLetterConsumer {
+
+    static final String GENERATION = "generation";
+    static final String AGENT = "agent";
+    static final String JUDGING = "judging";
 
     private final RunService runs;
 
@@ -32,7 +37,7 @@ public class DeadLetterConsumer {
     @Incoming("work-dead-letters")
     @Blocking
     public void onDeadLetter(ConsumerRecord<String, String> record) {
-        String stage = record.topic().equals(Topics.dlq(Topics.RESPONSES)) ? "judging" : "generation";
+        String stage = stage(record.topic());
         WorkItemId item = workItem(record, stage);
         if (item == null) {
             return;
@@ -43,9 +48,20 @@ public class DeadLetterConsumer {
         }
     }
 
+    /** The stage whose dead-letter topic this is. */
+    static String stage(String topic) {
+        if (topic.equals(Topics.dlq(Topics.RESPONSES))) {
+            return JUDGING;
+        }
+        if (topic.equals(Topics.dlq(Topics.AGENT_REQUESTS))) {
+            return AGENT;
+        }
+        return GENERATION;
+    }
+
     private static WorkItemId workItem(ConsumerRecord<String, String> record, String stage) {
         try {
-            return "judging".equals(stage)
+            return JUDGING.equals(stage)
                     ? Events.decode(record.value(), ResponseGenerated.class).item()
                     : Events.decode(record.value(), GenerationRequested.class).item();
         } catch (RuntimeException e) {

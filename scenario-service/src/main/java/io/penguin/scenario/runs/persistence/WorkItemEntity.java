@@ -51,7 +51,7 @@ public class WorkItemEntity extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
-    /** The stage that dead-lettered it: {@code generation} or {@code judging}. */
+    /** The stage that dead-lettered it: {@code generation}, {@code agent} (a simulated session) or {@code judging}. */
     @Column(name = "failed_stage")
     public String failedStage;
 

@@ -36,6 +36,8 @@ import java.util.UUID;
 /**
  * Starts runs (stores then publishes one work item per scenario x condition x model), tracks their progress from
  * judgements and dead letters, and re-publishes what was lost or failed. Every update is idempotent per work item.
+ * Items of the agent conditions ({@code agent}, {@code planner}) are published to agent-gateway, the rest to
+ * generation-service ({@link WorkItemPublisher}); both come back as judgements the same way.
  */
 @ApplicationScoped
 public class RunService {
@@ -117,17 +119,11 @@ public class RunService {
     }
 
     private static ConditionSpec condition(String id) {
-        ConditionSpec spec;
         try {
-            spec = ConditionSpec.parse(id);
+            return ConditionSpec.parse(id);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("conditions: " + e.getMessage(), e);
         }
-        if (spec.agentic()) {
-            throw new IllegalArgumentException("conditions: '" + spec.id()
-                    + "' is answered by the RAISE agent's simulated sessions, which this deployment does not run yet");
-        }
-        return spec;
     }
 
     /** A seeded sample of scenario ids (all of them when the selection is small enough). */

@@ -1,0 +1,53 @@
+package io.penguin.gateway.agent;
+
+import io.penguin.agent.retrieval.MiniLmEmbedder;
+import io.penguin.agent.retrieval.PolicyIndex;
+import io.penguin.agent.retrieval.RetrievalScope;
+import io.penguin.agent.session.Agent;
+import io.penguin.agent.session.AgentSettings;
+import io.penguin.gateway.config.GatewayConfig;
+import io.penguin.models.ModelRegistry;
+import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The one agent of this gateway, shared by live and simulated sessions, and its retrieval index. */
+@ApplicationScoped
+public class AgentProducer {
+
+    @Produces
+    @ApplicationScoped
+    PolicyIndex policyIndex() {
+        long started = System.nanoTime();
+        PolicyIndex index = new PolicyIndex(new MiniLmEmbedder());
+        Log.infof(
+                "sentence embedding model all-MiniLM-L6-v2 loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+        return index;
+    }
+
+    @Produces
+    @ApplicationScoped
+    Agent agent(ModelRegistry models, PolicyIndex index, GatewayConfig config) {
+        GatewayConfig.Agent settings = config.agent();
+        String policy = models.boundTo("agent", ModelRegistry.REFERENCE_SELECTOR);
+        Agent agent = new Agent(
+                models.agentPolicy(policy),
+                new ReferenceAgentPolicy(),
+                index,
+                models.target(ModelRegistry.REFERENCE_TARGET),
+                new AgentSettings(
+                        settings.questionBudget(),
+                        settings.sufficiencyThreshold(),
+                        settings.examples(),
+                        RetrievalScope.live(settings.retrievalSplits())));
+        Log.infof(
+                "agent: policy %s, question budget %d, answers at sufficiency >= %d, %d examples from splits %s",
+                policy,
+                settings.questionBudget(),
+                settings.sufficiencyThreshold(),
+                settings.examples(),
+                settings.retrievalSplits());
+        return agent;
+    }
+}

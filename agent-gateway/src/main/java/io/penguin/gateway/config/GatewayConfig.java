@@ -1,0 +1,118 @@
+package io.penguin.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** The agent gateway: how the agent behaves, who may talk to it, and the limits that keep it serving. */
+@ConfigMapping(prefix = "penguin.gateway")
+public interface GatewayConfig {
+
+    Agent agent();
+
+    Auth auth();
+
+    Limits limits();
+
+    Simulation simulation();
+
+    /** The agent, for live and simulated sessions alike. */
+    interface Agent {
+
+        /** The most questions one session asks. */
+        @WithDefault("4")
+        int questionBudget();
+
+        /**
+         * The abstention threshold: the agent answers once the sufficiency of what it knows (0-5, higher = more
+         * sufficient) reaches this. 0 answers at once; 6 always spends the budget.
+         */
+        @WithDefault("4")
+        int sufficiencyThreshold();
+
+        /** Retrieved planner paths shown to the agent model in planner mode. */
+        @WithDefault("3")
+        int examples();
+
+        /** The scenario splits whose plans retrieval may see; the test split's own plans would leak. */
+        @WithDefault("train")
+        Set<String> retrievalSplits();
+
+        /** The mode of a live session whose query frame names none. */
+        @WithDefault("planner")
+        String defaultMode();
+
+        /** The target model of a live session whose query frame names none. */
+        @WithDefault("reference")
+        String defaultModel();
+    }
+
+    /** Client authentication at the WebSocket upgrade. */
+    interface Auth {
+
+        /** {@code api-key} (the default) or {@code none} (local development only: every client is "anonymous"). */
+        @WithDefault("api-key")
+        String mode();
+
+        /** Clients by id, each with the SHA-256 (hex) of its API key: the gateway keeps no key in clear. */
+        Map<String, Client> clients();
+    }
+
+    interface Client {
+
+        /** {@code sha256sum} of the key, lower-case hex. */
+        String keySha256();
+    }
+
+    /** Per-client and per-session limits. */
+    interface Limits {
+
+        /** Open sessions per client; the next upgrade gets 429. */
+        @WithDefault("200")
+        int maxSessionsPerClient();
+
+        /** Frames per minute from one client, over all its sessions; beyond it frames are dropped (rate-limited). */
+        @WithDefault("12000")
+        int clientMessagesPerMinute();
+
+        /** Frames per minute in one session (a person types far fewer); twice this ends the session (flood). */
+        @WithDefault("60")
+        int sessionMessagesPerMinute();
+
+        /** A frame larger than this is rejected with frame-too-large (frames over 64 KiB are cut off). */
+        @WithDefault("8192")
+        int maxFrameBytes();
+
+        @WithDefault("2000")
+        int maxQueryChars();
+
+        @WithDefault("1000")
+        int maxAnswerChars();
+
+        /** Error frames after which the session ends (too-many-errors). */
+        @WithDefault("10")
+        int maxErrorsPerSession();
+
+        /** A session with no client frame for this long is ended (idle-timeout). */
+        @WithDefault("120s")
+        Duration idleTimeout();
+    }
+
+    /** Simulated sessions for evaluation runs. */
+    interface Simulation {
+
+        /** Sessions of one polled batch run at once (each waits on model calls). */
+        @WithDefault("8")
+        int concurrency();
+
+        /** How long a batch waits for its responses and dead letters to reach the broker. */
+        @WithDefault("60s")
+        Duration publishTimeout();
+
+        /** How long simulated sessions wait at start-up for the policy index to catch up with the topic. */
+        @WithDefault("120s")
+        Duration indexWait();
+    }
+}

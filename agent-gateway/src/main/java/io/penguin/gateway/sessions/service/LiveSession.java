@@ -1,0 +1,96 @@
+package io.penguin.gateway.sessions.service;
+
+import dev.failsafe.RateLimiter;
+import io.penguin.agent.session.AgentSession;
+import io.penguin.agent.session.Turn;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.time.Duration;
+
+/** One client connection and its dialogue. Guarded by its own monitor: frames, the idle sweep and shutdown. */
+public final class LiveSession {
+
+    private final String sessionId;
+    private final String clientId;
+    private final WebSocketConnection connection;
+    private final RateLimiter<Object> frames;
+    private AgentSession dialogue;
+    private Turn.Question openQuestion;
+    private int sequence;
+    private int errors;
+    private int dropped;
+    private boolean ended;
+    private volatile long lastFrameNanos = System.nanoTime();
+
+    LiveSession(String sessionId, String clientId, WebSocketConnection connection, int framesPerMinute) {
+        this.sessionId = sessionId;
+        this.clientId = clientId;
+        this.connection = connection;
+        this.frames = RateLimiter.burstyBuilder(framesPerMinute, Duration.ofMinutes(1))
+                .build();
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    WebSocketConnection connection() {
+        return connection;
+    }
+
+    String modeId() {
+        return dialogue == null ? "none" : dialogue.mode().id();
+    }
+
+    AgentSession dialogue() {
+        return dialogue;
+    }
+
+    void begin(AgentSession dialogue) {
+        this.dialogue = dialogue;
+    }
+
+    Turn.Question openQuestion() {
+        return openQuestion;
+    }
+
+    void asked(Turn.Question question) {
+        this.openQuestion = question;
+    }
+
+    synchronized int nextSequence() {
+        return ++sequence;
+    }
+
+    int countError() {
+        return ++errors;
+    }
+
+    /** False when the session sent more frames this minute than a person could; counts the dropped frame. */
+    boolean admitFrame() {
+        return frames.tryAcquirePermit();
+    }
+
+    int countDropped() {
+        return ++dropped;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    void markEnded() {
+        ended = true;
+    }
+
+    void touch() {
+        lastFrameNanos = System.nanoTime();
+    }
+
+    boolean idleFor(Duration timeout) {
+        return System.nanoTime() - lastFrameNanos > timeout.toNanos();
+    }
+}

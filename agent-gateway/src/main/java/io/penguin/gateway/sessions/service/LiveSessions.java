@@ -1,0 +1,388 @@
+package io.penguin.gateway.sessions.service;
+
+import dev.failsafe.RateLimiter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.penguin.agent.session.Agent;
+import io.penguin.agent.session.AgentMode;
+import io.penguin.agent.session.DialogueException;
+import io.penguin.agent.session.Turn;
+import io.penguin.contracts.AgentSessionEvent.Kind;
+import io.penguin.core.Attribute;
+import io.penguin.gateway.config.GatewayConfig;
+import io.penguin.gateway.sessions.websocket.ClientFrame;
+import io.penguin.gateway.sessions.websocket.EndReason;
+import io.penguin.gateway.sessions.websocket.ErrorCode;
+import io.penguin.gateway.sessions.websocket.FrameException;
+import io.penguin.gateway.sessions.websocket.Frames;
+import io.penguin.gateway.sessions.websocket.ServerFrame;
+import io.penguin.models.ModelRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live sessions of this gateway: opens one per connection, feeds it the client's frames one at a time, enforces
+ * the per-client and per-session limits, ends idle sessions, and ends every session politely at shutdown. Bad frames
+ * get a typed error frame and the session goes on; only floods, too many errors and internal failures end it.
+ */
+@ApplicationScoped
+public class LiveSessions {
+
+    private final Agent agent;
+    private final ModelRegistry models;
+    private final SessionAudit audit;
+    private final GatewayConfig.Limits limits;
+    private final GatewayConfig.Agent agentConfig;
+    private final Frames frames;
+    private final Map<String, LiveSession> byConnection = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> openByClient = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter<Object>> framesByClient = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService idleSweep;
+    private final MeterRegistry meters;
+    private final Timer turnLatency;
+    private final DistributionSummary questionsPerSession;
+
+    public LiveSessions(
+            Agent agent, ModelRegistry models, SessionAudit audit, GatewayConfig config, MeterRegistry meters) {
+        this.agent = agent;
+        this.models = models;
+        this.audit = audit;
+        this.limits = config.limits();
+        this.agentConfig = config.agent();
+        AgentMode.parse(agentConfig.defaultMode());
+        if (!models.hasTarget(agentConfig.defaultModel())) {
+            throw new IllegalArgumentException("penguin.gateway.agent.default-model: no target model named '"
+                    + agentConfig.defaultModel() + "' is configured");
+        }
+        this.frames = new Frames(limits.maxFrameBytes(), limits.maxQueryChars(), limits.maxAnswerChars());
+        this.meters = meters;
+        this.turnLatency = Timer.builder("penguin.agent.turn")
+                .description("Server-side time from a client frame to the agent's reply")
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(10))
+                .distributionStatisticBufferLength(2)
+                .register(meters);
+        this.questionsPerSession = DistributionSummary.builder("penguin.agent.questions")
+                .description("Questions asked per answered live session")
+                .register(meters);
+        meters.gaugeMapSize("penguin.agent.sessions.open", List.of(), byConnection);
+        long sweepMillis = Math.max(100, Math.min(1_000, limits.idleTimeout().toMillis() / 4));
+        this.idleSweep = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "agent-idle-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        idleSweep.scheduleWithFixedDelay(this::endIdleSessions, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** True when the client may open one more session. */
+    public boolean mayOpen(String clientId) {
+        return openByClient.getOrDefault(clientId, new AtomicInteger()).get() < limits.maxSessionsPerClient();
+    }
+
+    public void open(WebSocketConnection connection, String clientId) {
+        LiveSession session =
+                new LiveSession("s-" + UUID.randomUUID(), clientId, connection, limits.sessionMessagesPerMinute());
+        byConnection.put(connection.id(), session);
+        openByClient.computeIfAbsent(clientId, id -> new AtomicInteger()).incrementAndGet();
+        synchronized (session) {
+            send(
+                    session,
+                    new ServerFrame.Hello(
+                            session.sessionId(),
+                            new ServerFrame.Limits(
+                                    limits.maxFrameBytes(),
+                                    agent.settings().questionBudget(),
+                                    limits.idleTimeout().toSeconds(),
+                                    limits.sessionMessagesPerMinute())));
+        }
+        meters.counter("penguin.agent.sessions.started").increment();
+    }
+
+    /** One text frame: validated, applied to the dialogue, answered; the time it took is the turn latency. */
+    public void receive(WebSocketConnection connection, String raw) {
+        LiveSession session = byConnection.get(connection.id());
+        if (session == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        synchronized (session) {
+            if (session.ended()) {
+                return;
+            }
+            session.touch();
+            if (!admitted(session)) {
+                return;
+            }
+            try {
+                apply(session, frames.parse(raw));
+            } catch (FrameException e) {
+                error(session, e.code(), e.getMessage(), null);
+            } catch (DialogueException e) {
+                error(session, ErrorCode.UNEXPECTED_FRAME, e.getMessage(), null);
+            } catch (IllegalArgumentException e) {
+                error(session, ErrorCode.INVALID_FIELD, e.getMessage(), null);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "session %s: internal failure", session.sessionId());
+                error(session, ErrorCode.INTERNAL, "the gateway failed to handle this frame", null);
+                end(session, EndReason.INTERNAL);
+            }
+        }
+        turnLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** A binary frame: the protocol is text only. */
+    public void receiveBinary(WebSocketConnection connection) {
+        LiveSession session = byConnection.get(connection.id());
+        if (session == null) {
+            return;
+        }
+        synchronized (session) {
+            if (!session.ended()) {
+                session.touch();
+                error(
+                        session,
+                        ErrorCode.MALFORMED_FRAME,
+                        "binary frames are not part of the protocol; send JSON text",
+                        null);
+            }
+        }
+    }
+
+    /** The connection is gone (either side closed it). */
+    public void closed(WebSocketConnection connection) {
+        LiveSession session = byConnection.remove(connection.id());
+        if (session == null) {
+            return;
+        }
+        openByClient.computeIfPresent(session.clientId(), (id, open) -> open.decrementAndGet() <= 0 ? null : open);
+        synchronized (session) {
+            if (!session.ended()) {
+                session.markEnded();
+                audit.record(session, Kind.ENDED, null, "connection-closed");
+                meters.counter("penguin.agent.sessions.ended", "reason", "connection-closed")
+                        .increment();
+            }
+        }
+    }
+
+    public int openSessions() {
+        return byConnection.size();
+    }
+
+    /** Server-side turn latency so far: count, p50, p99 and max in milliseconds. */
+    public TurnStats turnStats() {
+        var snapshot = turnLatency.takeSnapshot();
+        double p50 = Double.NaN;
+        double p99 = Double.NaN;
+        for (var percentile : snapshot.percentileValues()) {
+            if (percentile.percentile() == 0.5) {
+                p50 = percentile.value(TimeUnit.MILLISECONDS);
+            } else if (percentile.percentile() == 0.99) {
+                p99 = percentile.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        return new TurnStats(snapshot.count(), p50, p99, snapshot.max(TimeUnit.MILLISECONDS), byConnection.size());
+    }
+
+    /**
+     * Turn latency figures.
+     *
+     * @param turns frames handled
+     * @param p50Millis median
+     * @param p99Millis 99th percentile
+     * @param maxMillis the slowest in the statistics window
+     * @param openSessions sessions open now
+     */
+    public record TurnStats(long turns, double p50Millis, double p99Millis, double maxMillis, int openSessions) {}
+
+    private boolean admitted(LiveSession session) {
+        RateLimiter<Object> client = framesByClient.computeIfAbsent(
+                session.clientId(),
+                id -> RateLimiter.burstyBuilder(limits.clientMessagesPerMinute(), Duration.ofMinutes(1))
+                        .build());
+        if (session.admitFrame() && client.tryAcquirePermit()) {
+            return true;
+        }
+        meters.counter("penguin.agent.frames.dropped").increment();
+        if (session.countDropped() >= limits.sessionMessagesPerMinute()) {
+            end(session, EndReason.FLOOD);
+        } else {
+            error(session, ErrorCode.RATE_LIMITED, "too many frames; this one was dropped, slow down", null);
+        }
+        return false;
+    }
+
+    private void apply(LiveSession session, ClientFrame frame) {
+        if (frame instanceof ClientFrame.Query query) {
+            start(session, query);
+        } else if (frame instanceof ClientFrame.Answer answer) {
+            Attribute asked = openAttribute(session, answer.questionId());
+            deliver(session, session.dialogue().answer(answer.questionId(), answer.text()), Kind.ANSWERED, asked);
+        } else if (frame instanceof ClientFrame.Skip skip) {
+            Attribute asked = openAttribute(session, skip.questionId());
+            deliver(session, session.dialogue().skip(skip.questionId()), Kind.SKIPPED, asked);
+        } else if (frame instanceof ClientFrame.Decline decline) {
+            Attribute asked = openAttribute(session, decline.questionId());
+            deliver(session, session.dialogue().decline(decline.questionId()), Kind.DECLINED, asked);
+        } else {
+            end(session, EndReason.CLIENT_ENDED);
+        }
+    }
+
+    private void start(LiveSession session, ClientFrame.Query query) {
+        if (session.dialogue() != null) {
+            throw new DialogueException("this session already has its query; open a new connection for a new one");
+        }
+        AgentMode mode;
+        try {
+            mode = AgentMode.parse(query.mode().orElse(agentConfig.defaultMode()));
+        } catch (IllegalArgumentException e) {
+            throw new FrameException(ErrorCode.INVALID_FIELD, "\"mode\": " + e.getMessage());
+        }
+        String model = query.model().orElse(agentConfig.defaultModel());
+        if (!models.hasTarget(model)) {
+            throw new FrameException(
+                    ErrorCode.INVALID_FIELD, "\"model\": no target model named '" + model + "' is configured");
+        }
+        session.begin(agent.open(mode, models.target(model)));
+        audit.record(session, Kind.STARTED, null, model);
+        deliver(session, session.dialogue().start(query.text()), null, null);
+    }
+
+    /** The attribute of the open question, checked against the frame's question id (for the audit trail). */
+    private Attribute openAttribute(LiveSession session, String questionId) {
+        if (session.dialogue() == null) {
+            throw new DialogueException("no question is open: send the query first");
+        }
+        Turn.Question open = session.openQuestion();
+        return open != null && open.questionId().equals(questionId) ? open.attribute() : null;
+    }
+
+    private void deliver(LiveSession session, Turn turn, Kind step, Attribute stepAttribute) {
+        if (step != null) {
+            audit.record(session, step, stepAttribute, null);
+        }
+        if (turn instanceof Turn.Question question) {
+            session.asked(question);
+            send(
+                    session,
+                    new ServerFrame.Question(
+                            question.questionId(),
+                            question.attribute(),
+                            question.text(),
+                            question.number(),
+                            question.budget()));
+            audit.record(session, Kind.QUESTION_ASKED, question.attribute(), question.questionId());
+        } else if (turn instanceof Turn.Answer answer) {
+            session.asked(null);
+            send(
+                    session,
+                    new ServerFrame.Response(
+                            answer.text(),
+                            answer.model(),
+                            answer.asked(),
+                            answer.answered(),
+                            answer.sufficiency(),
+                            answer.fallback()));
+            audit.record(
+                    session, Kind.RESPONDED, null, answer.fallback() ? "fallback:" + answer.model() : answer.model());
+            questionsPerSession.record(answer.asked().size());
+            end(session, EndReason.COMPLETED);
+        }
+    }
+
+    private void error(LiveSession session, ErrorCode code, String message, String questionId) {
+        meters.counter("penguin.agent.frames.rejected", "code", code.id()).increment();
+        send(session, new ServerFrame.Error(code, message, questionId));
+        audit.record(session, Kind.ERROR, null, code.id());
+        if (code != ErrorCode.INTERNAL && session.countError() >= limits.maxErrorsPerSession()) {
+            end(session, EndReason.TOO_MANY_ERRORS);
+        }
+    }
+
+    private void end(LiveSession session, EndReason reason) {
+        if (session.ended()) {
+            return;
+        }
+        session.markEnded();
+        send(session, new ServerFrame.End(reason));
+        audit.record(session, Kind.ENDED, null, reason.id());
+        meters.counter("penguin.agent.sessions.ended", "reason", reason.id()).increment();
+        try {
+            session.connection()
+                    .close(new CloseReason(reason.closeStatus(), reason.id()))
+                    .await()
+                    .atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            Log.debugf("session %s: close failed: %s", session.sessionId(), e.getMessage());
+        }
+    }
+
+    private void send(LiveSession session, ServerFrame frame) {
+        if (session.connection().isOpen()) {
+            session.connection().sendText(Frames.write(frame)).await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private void endIdleSessions() {
+        for (LiveSession session : byConnection.values()) {
+            if (session.idleFor(limits.idleTimeout())) {
+                synchronized (session) {
+                    if (!session.ended() && session.idleFor(limits.idleTimeout())) {
+                        try {
+                            end(session, EndReason.IDLE_TIMEOUT);
+                        } catch (RuntimeException e) {
+                            Log.debugf("session %s: idle end failed: %s", session.sessionId(), e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every open session gets {@code end} (server-shutdown) and a close with status 1001 before the server stops: at
+     * the start of the shutdown delay, while connections are still up (readiness is already down, so no new ones
+     * come from a load balancer that follows it).
+     */
+    void shutdown(@Observes ShutdownDelayInitiatedEvent stopping) {
+        idleSweep.shutdownNow();
+        int ended = 0;
+        for (LiveSession session : byConnection.values()) {
+            synchronized (session) {
+                if (!session.ended()) {
+                    try {
+                        end(session, EndReason.SERVER_SHUTDOWN);
+                        ended++;
+                    } catch (RuntimeException e) {
+                        Log.debugf("session %s: shutdown end failed: %s", session.sessionId(), e.getMessage());
+                    }
+                }
+            }
+        }
+        if (ended > 0) {
+            Log.infof("agent gateway stopping: ended %d live sessions", ended);
+        }
+    }
+
+    @PreDestroy
+    void stopSweep() {
+        idleSweep.shutdownNow();
+    }
+}

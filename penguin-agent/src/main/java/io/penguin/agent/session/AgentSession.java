@@ -1,0 +1,201 @@
+package io.penguin.agent.session;
+
+import io.penguin.agent.retrieval.RetrievalScope;
+import io.penguin.core.Attribute;
+import io.penguin.models.AnswerRequest;
+import io.penguin.models.ModelReply;
+import io.penguin.models.PlannedPath;
+import io.penguin.models.TargetModel;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One dialogue: the user's query, the agent's questions one at a time, the user's answers (or skips and declines),
+ * and the final answer. Before each question the abstention module rates what is known (0-5); the agent answers once
+ * the rating reaches the threshold, the question budget is spent, or nothing is left to ask. Not thread-safe: a
+ * connection feeds its dialogue one frame at a time.
+ */
+public final class AgentSession {
+
+    private static final Logger LOG = Logger.getLogger(AgentSession.class.getName());
+
+    /** Where the dialogue stands. */
+    public enum State {
+        AWAITING_QUERY,
+        AWAITING_ANSWER,
+        ANSWERED
+    }
+
+    private final Agent agent;
+    private final AgentMode mode;
+    private final TargetModel target;
+    private final RetrievalScope scope;
+    private final Map<Attribute, String> known = new EnumMap<>(Attribute.class);
+    private final List<Attribute> asked = new ArrayList<>();
+    private final List<Attribute> answered = new ArrayList<>();
+    private List<PlannedPath> examples = List.of();
+    private State state = State.AWAITING_QUERY;
+    private String query;
+    private Turn.Question pending;
+
+    AgentSession(Agent agent, AgentMode mode, TargetModel target, RetrievalScope scope) {
+        this.agent = agent;
+        this.mode = mode;
+        this.target = target;
+        this.scope = scope;
+    }
+
+    /** The user's query: retrieves similar plans ({@code planner} mode) and takes the first turn. */
+    public Turn start(String query) {
+        if (state != State.AWAITING_QUERY) {
+            throw new DialogueException("the dialogue already has its query");
+        }
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("the query is empty");
+        }
+        this.query = query.strip();
+        if (mode == AgentMode.PLANNER) {
+            examples = agent.index()
+                    .nearest(agent.index().embed(this.query), agent.settings().examples(), scope);
+        }
+        return next();
+    }
+
+    /** The user's answer to the pending question, as free text: data for the prompts, never instructions. */
+    public Turn answer(String questionId, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the answer is empty; send skip or decline instead");
+        }
+        Attribute attribute = take(questionId);
+        known.put(attribute, text.strip());
+        answered.add(attribute);
+        return next();
+    }
+
+    /** The user moves on without answering; the agent does not ask about this attribute again. */
+    public Turn skip(String questionId) {
+        take(questionId);
+        return next();
+    }
+
+    /** The user will not share this; the agent does not ask about this attribute again. */
+    public Turn decline(String questionId) {
+        take(questionId);
+        return next();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public AgentMode mode() {
+        return mode;
+    }
+
+    public List<Attribute> asked() {
+        return List.copyOf(asked);
+    }
+
+    /** The planned paths retrieved for this query (empty in {@code agent} mode). */
+    public List<PlannedPath> examples() {
+        return examples;
+    }
+
+    private Attribute take(String questionId) {
+        if (state != State.AWAITING_ANSWER) {
+            throw new DialogueException(
+                    state == State.AWAITING_QUERY
+                            ? "no question is open: send the query first"
+                            : "the dialogue is over");
+        }
+        if (!pending.questionId().equals(questionId)) {
+            throw new DialogueException(
+                    "question '" + questionId + "' is not the open question; the open one is " + pending.questionId());
+        }
+        Attribute attribute = pending.attribute();
+        pending = null;
+        return attribute;
+    }
+
+    private Turn next() {
+        int sufficiency = sufficiency();
+        Set<Attribute> candidates = EnumSet.allOf(Attribute.class);
+        candidates.removeAll(known.keySet());
+        candidates.removeAll(asked);
+        AgentSettings settings = agent.settings();
+        if (sufficiency >= settings.sufficiencyThreshold()
+                || asked.size() >= settings.questionBudget()
+                || candidates.isEmpty()) {
+            return finish(sufficiency);
+        }
+        Attribute attribute = choose(candidates);
+        asked.add(attribute);
+        pending = new Turn.Question(
+                "q" + asked.size(), attribute, Questions.about(attribute), asked.size(), settings.questionBudget());
+        state = State.AWAITING_ANSWER;
+        return pending;
+    }
+
+    private int sufficiency() {
+        try {
+            int rating = agent.policy().sufficiency(query, Map.copyOf(known));
+            if (rating >= 0 && rating <= 5) {
+                return rating;
+            }
+            LOG.warning(() -> "agent policy " + agent.policy().name() + " rated sufficiency " + rating
+                    + ", outside 0-5; the offline rating stands in");
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "agent policy " + agent.policy().name() + " failed to rate sufficiency: " + e.getMessage()
+                            + "; the offline rating stands in");
+        }
+        agent.countPolicyFallback();
+        return agent.safetyNet().sufficiency(query, Map.copyOf(known));
+    }
+
+    private Attribute choose(Set<Attribute> candidates) {
+        try {
+            Attribute chosen = agent.policy().chooseNext(query, Map.copyOf(known), Set.copyOf(candidates), examples);
+            if (chosen != null && candidates.contains(chosen)) {
+                return chosen;
+            }
+            LOG.warning(() -> "agent policy " + agent.policy().name() + " chose " + chosen
+                    + ", not among the candidates; the offline selector stands in");
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "agent policy " + agent.policy().name() + " failed to choose: " + e.getMessage()
+                            + "; the offline selector stands in");
+        }
+        agent.countPolicyFallback();
+        return agent.safetyNet().chooseNext(query, Map.copyOf(known), Set.copyOf(candidates), examples);
+    }
+
+    private Turn.Answer finish(int sufficiency) {
+        state = State.ANSWERED;
+        AnswerRequest request = new AnswerRequest(query, known);
+        ModelReply reply;
+        boolean fallback = false;
+        String model = target.name();
+        try {
+            reply = target.answer(request);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "target model " + target.name() + " failed: " + e.getMessage()
+                            + "; sending the reference responder's safe answer");
+            agent.countAnswerFallback();
+            reply = agent.fallbackResponder().answer(request);
+            fallback = true;
+            model = agent.fallbackResponder().name();
+        }
+        return new Turn.Answer(reply.text(), model, asked, answered, sufficiency, fallback, reply.usage());
+    }
+}

@@ -1,0 +1,54 @@
+package io.penguin.agent.session;
+
+import io.penguin.contracts.ModelUsage;
+import io.penguin.core.Attribute;
+import java.util.List;
+
+/** What the agent does next in a dialogue: ask a question, or answer. */
+public sealed interface Turn {
+
+    /**
+     * A question about one attribute.
+     *
+     * @param questionId {@code q1}, {@code q2}, ... within the dialogue
+     * @param attribute what the question is about
+     * @param text the question as put to a person
+     * @param number 1-based
+     * @param budget the most questions this dialogue may ask
+     */
+    record Question(String questionId, Attribute attribute, String text, int number, int budget) implements Turn {}
+
+    /**
+     * The final answer.
+     *
+     * @param text the answer
+     * @param model the model that answered (the fallback responder's name when {@code fallback})
+     * @param asked the attributes asked, in order, answered or not
+     * @param answered the attributes the user told, in the order asked
+     * @param sufficiency the abstention module's last rating (0-5)
+     * @param fallback true when the target model failed and the reference responder's safe answer was given instead
+     * @param usage what the answering call cost
+     */
+    record Answer(
+            String text,
+            String model,
+            List<Attribute> asked,
+            List<Attribute> answered,
+            int sufficiency,
+            boolean fallback,
+            ModelUsage usage)
+            implements Turn {
+
+        public Answer {
+            asked = List.copyOf(asked);
+            answered = List.copyOf(answered);
+        }
+
+        /** Never prints the answer. */
+        @Override
+        public String toString() {
+            return "Answer[model=" + model + ", asked=" + asked + ", answered=" + answered + ", sufficiency="
+                    + sufficiency + ", fallback=" + fallback + "]";
+        }
+    }
+}

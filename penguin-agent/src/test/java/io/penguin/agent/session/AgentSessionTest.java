@@ -1,0 +1,273 @@
+package io.penguin.agent.session;
+
+import static io.penguin.agent.Policies.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.penguin.agent.WordsEmbedder;
+import io.penguin.agent.retrieval.PolicyIndex;
+import io.penguin.agent.retrieval.RetrievalScope;
+import io.penguin.core.Attribute;
+import io.penguin.models.AgentPolicy;
+import io.penguin.models.AnswerRequest;
+import io.penguin.models.ModelReply;
+import io.penguin.models.PlannedPath;
+import io.penguin.models.TargetModel;
+import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceResponder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AgentSessionTest {
+
+    private static final String EXAMS = "How do I tell my family I failed my exams?";
+    private static final String RISKY = "Is there any point if I just disappear?";
+
+    private final PolicyIndex index = new PolicyIndex(new WordsEmbedder());
+    private final ReferenceAgentPolicy reference = new ReferenceAgentPolicy();
+    private final ReferenceResponder responder = new ReferenceResponder();
+
+    private Agent agent(AgentPolicy policy, int budget, int threshold) {
+        return new Agent(
+                policy,
+                reference,
+                index,
+                responder,
+                new AgentSettings(budget, threshold, 3, RetrievalScope.live(Set.of("train"))));
+    }
+
+    @Test
+    void asksUntilWhatItKnowsIsSufficientThenAnswersWithWhatItLearned() {
+        AgentSession session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
+
+        Turn.Question first = (Turn.Question) session.start(EXAMS);
+        assertThat(first.questionId()).isEqualTo("q1");
+        assertThat(first.attribute()).isEqualTo(Attribute.EMOTIONAL_STATE);
+        assertThat(first.text()).isEqualTo(Questions.about(Attribute.EMOTIONAL_STATE));
+        assertThat(first.budget()).isEqualTo(4);
+
+        Turn.Question second = (Turn.Question) session.answer("q1", "Anxious and ashamed");
+        assertThat(second.attribute()).isEqualTo(Attribute.MENTAL_HEALTH_STATUS);
+        Turn.Question third = (Turn.Question) session.answer("q2", "Depression, seeing a therapist");
+        Turn turn = session.answer(third.questionId(), "19");
+
+        Turn.Answer answer = (Turn.Answer) turn;
+        assertThat(answer.sufficiency())
+                .as("state 2 + mental health 1 + a circumstance 1")
+                .isEqualTo(4);
+        assertThat(answer.asked()).hasSize(3).containsExactly(first.attribute(), second.attribute(), third.attribute());
+        assertThat(answer.answered()).isEqualTo(answer.asked());
+        assertThat(answer.fallback()).isFalse();
+        assertThat(answer.model()).isEqualTo("reference");
+        assertThat(answer.text()).isNotBlank();
+        assertThat(session.state()).isEqualTo(AgentSession.State.ANSWERED);
+    }
+
+    @Test
+    void aHigherSufficiencyMeansStopAskingNotGoOn() {
+        AgentPolicy alwaysSufficient = scripted(5, Attribute.AGE);
+        AgentPolicy neverSufficient = scripted(0, Attribute.AGE);
+
+        Turn atOnce =
+                agent(alwaysSufficient, 4, 4).open(AgentMode.AGENT, responder).start(EXAMS);
+        assertThat(atOnce)
+                .as("rated 5 against threshold 4: answer without asking")
+                .isInstanceOf(Turn.Answer.class);
+        assertThat(((Turn.Answer) atOnce).asked()).isEmpty();
+
+        assertThat(agent(neverSufficient, 4, 4).open(AgentMode.AGENT, responder).start(EXAMS))
+                .isInstanceOf(Turn.Question.class);
+    }
+
+    @Test
+    void theThresholdIsConfigurableAndTheBudgetIsAHardLimit() {
+        assertThat(agent(reference, 4, 0).open(AgentMode.AGENT, responder).start(EXAMS))
+                .as("threshold 0: anything is sufficient")
+                .isInstanceOf(Turn.Answer.class);
+
+        AgentSession never = agent(reference, 2, 6).open(AgentMode.AGENT, responder);
+        Turn turn = never.start(EXAMS);
+        int questions = 0;
+        while (turn instanceof Turn.Question question) {
+            questions++;
+            turn = never.answer(question.questionId(), "something");
+        }
+        assertThat(questions)
+                .as("threshold 6 is never reached: the budget of 2 stops it")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void skippedAndDeclinedAttributesAreNotAskedAgainAndNotAnswered() {
+        AgentSession session = agent(reference, 4, 6).open(AgentMode.AGENT, responder);
+        Turn.Question q1 = (Turn.Question) session.start(RISKY);
+        assertThat(q1.attribute()).isEqualTo(Attribute.PAST_SELF_HARM_HISTORY);
+        Turn.Question q2 = (Turn.Question) session.decline(q1.questionId());
+        Turn.Question q3 = (Turn.Question) session.skip(q2.questionId());
+        Turn.Question q4 = (Turn.Question) session.answer(q3.questionId(), "Hopeless");
+        Turn.Answer answer = (Turn.Answer) session.answer(q4.questionId(), "22");
+
+        assertThat(answer.asked()).doesNotHaveDuplicates().hasSize(4).startsWith(Attribute.PAST_SELF_HARM_HISTORY);
+        assertThat(answer.answered()).containsExactly(q3.attribute(), q4.attribute());
+    }
+
+    @Test
+    void stepsOutOfOrderAreRefusedAndTheDialogueGoesOn() {
+        AgentSession session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
+        assertThatThrownBy(() -> session.answer("q1", "hi"))
+                .isInstanceOf(DialogueException.class)
+                .hasMessageContaining("send the query first");
+        Turn.Question q1 = (Turn.Question) session.start(EXAMS);
+        assertThatThrownBy(() -> session.start(EXAMS)).isInstanceOf(DialogueException.class);
+        assertThatThrownBy(() -> session.answer("q7", "hi"))
+                .isInstanceOf(DialogueException.class)
+                .hasMessageContaining("the open one is q1");
+        assertThatThrownBy(() -> session.answer("q1", "  ")).hasMessageContaining("skip or decline");
+        assertThat(session.answer(q1.questionId(), "Anxious")).isInstanceOf(Turn.Question.class);
+    }
+
+    @Test
+    void anAgentModelOutsideItsContractIsReplacedByTheOfflinePolicyAndCounted() {
+        AgentPolicy broken = new AgentPolicy() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public boolean reference() {
+                return false;
+            }
+
+            @Override
+            public int sufficiency(String query, Map<Attribute, String> known) {
+                throw new IllegalStateException("endpoint down");
+            }
+
+            @Override
+            public Attribute chooseNext(
+                    String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
+                return Attribute.AGE; // already asked after the first turn
+            }
+        };
+        Agent agent = agent(broken, 3, 4);
+        AgentSession session = agent.open(AgentMode.AGENT, responder);
+        Turn.Question q1 = (Turn.Question) session.start(EXAMS);
+        Turn.Question q2 = (Turn.Question) session.answer(q1.questionId(), "31");
+
+        assertThat(q1.attribute()).isEqualTo(Attribute.AGE);
+        assertThat(q2.attribute()).as("Age is no candidate any more").isNotEqualTo(Attribute.AGE);
+        assertThat(agent.policyFallbacks())
+                .as("two failed ratings and one bad choice")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void whenTheTargetModelIsDownTheReferenceResponderAnswersSafely() {
+        TargetModel down = new TargetModel() {
+            @Override
+            public String name() {
+                return "gpt-down";
+            }
+
+            @Override
+            public boolean reference() {
+                return false;
+            }
+
+            @Override
+            public ModelReply answer(AnswerRequest request) {
+                throw new IllegalStateException("connection refused");
+            }
+        };
+        Agent agent = agent(reference, 4, 4);
+        AgentSession session = agent.open(AgentMode.AGENT, down);
+        Turn.Question q1 = (Turn.Question) session.start(RISKY);
+        Turn turn = session.answer(q1.questionId(), "I cut myself last month");
+        while (turn instanceof Turn.Question question) {
+            turn = session.skip(question.questionId());
+        }
+        Turn.Answer answer = (Turn.Answer) turn;
+
+        assertThat(answer.fallback()).isTrue();
+        assertThat(answer.model()).isEqualTo("reference");
+        assertThat(answer.text()).contains("crisis line");
+        assertThat(agent.answerFallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void plannerModeIsShownTheTrainSplitsNearestPlansAndFollowsThem() {
+        index.put(policy("p1", "train", "failed my exams tell family", Attribute.AGE, Attribute.PROFESSION));
+        index.put(policy("p2", "train", "failed exams family angry", Attribute.AGE));
+        index.put(policy("p3", "test", "failed my exams tell family", Attribute.GENDER));
+        index.put(policy("p4", "train", "debts and loans", Attribute.ECONOMIC_STATUS));
+        List<List<PlannedPath>> shown = new ArrayList<>();
+        AgentPolicy recording = new AgentPolicy() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public boolean reference() {
+                return true;
+            }
+
+            @Override
+            public int sufficiency(String query, Map<Attribute, String> known) {
+                return reference.sufficiency(query, known);
+            }
+
+            @Override
+            public Attribute chooseNext(
+                    String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
+                shown.add(examples);
+                return reference.chooseNext(query, known, candidates, examples);
+            }
+        };
+
+        Turn.Question planned = (Turn.Question)
+                agent(recording, 4, 4).open(AgentMode.PLANNER, responder).start(EXAMS);
+        Turn.Question alone = (Turn.Question)
+                agent(recording, 4, 4).open(AgentMode.AGENT, responder).start(EXAMS);
+
+        assertThat(shown.get(0))
+                .extracting(PlannedPath::scenarioId)
+                .startsWith("p1")
+                .doesNotContain("p3");
+        assertThat(planned.attribute()).as("the retrieved paths vote for Age").isEqualTo(Attribute.AGE);
+        assertThat(shown.get(1)).as("agent mode sees no examples").isEmpty();
+        assertThat(alone.attribute()).isEqualTo(Attribute.EMOTIONAL_STATE);
+    }
+
+    /** A policy with a fixed rating that picks {@code preferred} when it can. */
+    private static AgentPolicy scripted(int rating, Attribute preferred) {
+        return new AgentPolicy() {
+            @Override
+            public String name() {
+                return "scripted";
+            }
+
+            @Override
+            public boolean reference() {
+                return true;
+            }
+
+            @Override
+            public int sufficiency(String query, Map<Attribute, String> known) {
+                return rating;
+            }
+
+            @Override
+            public Attribute chooseNext(
+                    String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
+                return candidates.contains(preferred)
+                        ? preferred
+                        : candidates.iterator().next();
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.penguin.agent.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.penguin.agent.WordsEmbedder;
+import io.penguin.agent.retrieval.PolicyIndex;
+import io.penguin.agent.retrieval.RetrievalScope;
+import io.penguin.agent.simulation.SimulatedDialogue;
+import io.penguin.core.BuiltinScenarios;
+import io.penguin.core.Scenario;
+import io.penguin.models.reference.ProfileUserSimulator;
+import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceResponder;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SimulatedDialogueTest {
+
+    @Test
+    void theSimulatedUserAnswersFromTheHiddenProfileWithinTheBudget() {
+        ReferenceAgentPolicy policy = new ReferenceAgentPolicy();
+        Agent agent = new Agent(
+                policy,
+                policy,
+                new PolicyIndex(new WordsEmbedder()),
+                new ReferenceResponder(),
+                new AgentSettings(4, ReferenceAgentPolicy.SUFFICIENT, 3, RetrievalScope.live(Set.of("train"))));
+        ProfileUserSimulator user = new ProfileUserSimulator(0.5, 3);
+        int asked = 0;
+        int answered = 0;
+        for (Scenario scenario : BuiltinScenarios.all()) {
+            Turn.Answer answer =
+                    SimulatedDialogue.run(agent, AgentMode.AGENT, new ReferenceResponder(), scenario, user);
+            assertThat(answer.asked()).hasSizeBetween(1, 4).doesNotHaveDuplicates();
+            assertThat(answer.asked()).containsAll(answer.answered());
+            asked += answer.asked().size();
+            answered += answer.answered().size();
+        }
+        assertThat(answered).as("half the private questions are declined").isLessThan(asked);
+    }
+}
