@@ -86,8 +86,8 @@ public class FakeLlmOptions {
                 .seed(seed)
                 .start();
         out.printf(
-                "Fake model '%s' at %s: latency %s..%s, 429 %.3f, 500 %.3f, malformed %.3f, hangs %.3f%n",
-                MODEL, fake.baseUrl(), min, max, rateLimited, serverErrors, malformed, hangs);
+                "Fake model '%s' at %s: latency %s, 429 %.3f, 500 %.3f, malformed %.3f, hangs %.3f%n",
+                MODEL, fake.baseUrl(), latency, rateLimited, serverErrors, malformed, hangs);
         return fake;
     }
 

@@ -30,7 +30,8 @@ import java.util.Map;
  * @param peakJudgedPerSecond the most judgements in one second
  * @param latency end to end, from handing the work item to the producer to seeing its judgement, in ms
  * @param scheduleLag how late items were sent against the schedule, in ms (high values: the sender fell behind)
- * @param consumerLag per consumer group: the highest lag sampled and the last one
+ * @param consumerLag per consumer group: the highest lag sampled and the last one, from committed offsets (which
+ *     the services commit every few seconds, so lag reads high by up to that much traffic)
  * @param perSecond items sent and judged in each second since the start
  * @param storedJudgements judgements the judge-service stores for the run ids (when its URL was given)
  */
@@ -123,10 +124,19 @@ public record ReplaySummary(
         text.append("  schedule lag (sent late by): ")
                 .append(scheduleLag.line())
                 .append('\n');
-        if (!consumerLag.isEmpty()) {
-            text.append("  consumer lag, max / last:");
-            consumerLag.forEach((group, lag) ->
-                    text.append(String.format(Locale.ROOT, " %s %d / %d;", group, lag.max(), lag.last())));
+        if (consumerLag.values().stream().anyMatch(lag -> lag.max() > 0)) {
+            // committed-offset lag; at the end it is only worth showing when items were left unfinished
+            text.append(
+                    unfinished > 0 ? "  consumer lag (records), max / at the end:" : "  consumer lag (records), max:");
+            consumerLag.forEach((group, lag) -> {
+                if (lag.max() > 0) {
+                    text.append(' ').append(group).append(' ').append(lag.max());
+                    if (unfinished > 0) {
+                        text.append(" / ").append(lag.last());
+                    }
+                    text.append(',');
+                }
+            });
             text.setLength(text.length() - 1);
             text.append('\n');
         }
