@@ -33,7 +33,7 @@ public class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path work = workDir != null ? workDir : home.resolve("target/penguin");
         FakeLlmServer fake = fakeLlm.start(System.out);
-        Map<String, String> properties = fake == null ? Map.of() : FakeLlmOptions.endpoint(fake, fakeLlm.concurrency());
+        Map<String, String> properties = fake == null ? Map.of() : fakeLlm.settings(fake);
         Platform platform = Platform.start(home, work, Duration.ofMinutes(3), System.out, properties);
         System.out.printf(
                 "Chat with the agent: %s (API key for this run: %s)%n",

@@ -177,6 +177,37 @@ class ReplayIT {
                 .contains("generation failed");
     }
 
+    @Test
+    void itemsThatBecomeTheSameWorkItemUnderAnotherModelAreReplayedOnce() throws Exception {
+        Path recording = dir().resolve("two-models.jsonl");
+        List<RecordedItem> items = new java.util.ArrayList<>();
+        for (Scenario scenario : BuiltinScenarios.all().subList(2, 4)) {
+            for (String model : List.of("reference", "reference-brief")) {
+                items.add(new RecordedItem(
+                        items.size() * 100L, scenario, "context-free", model, "reference-judge", List.of()));
+            }
+        }
+        Recording.write(recording, items);
+
+        Result replayed = penguin(
+                "replay",
+                recording.toString(),
+                "--bootstrap-servers",
+                kafka,
+                "--model",
+                SharedPlatform.FAKE_MODEL,
+                "--drain-timeout",
+                "2m",
+                "--quiet");
+
+        assertThat(replayed.exitCode()).isZero();
+        assertThat(replayed.output())
+                .contains("2 recorded items repeat another's scenario, condition and model: replayed once")
+                .contains("sent 2 in")
+                .contains("judged 2 (")
+                .doesNotContain("duplicates");
+    }
+
     private static long sum(JsonNode seconds, String field) {
         return StreamSupport.stream(seconds.spliterator(), false)
                 .mapToLong(second -> second.path(field).asLong())

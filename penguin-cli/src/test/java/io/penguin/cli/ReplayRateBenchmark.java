@@ -63,7 +63,7 @@ class ReplayRateBenchmark {
                         SharedPlatform.home().resolve("penguin-cli/target/penguin-replay-benchmark"),
                         Duration.ofMinutes(3),
                         System.out,
-                        FakeLlmOptions.endpoint(fake, 64))) {
+                        fakeModel(fake))) {
             String kafka = platform.infrastructure().kafka().bootstrapServers();
             List<RecordedItem> items = generatedCatalog(platform.url(ServiceSpec.SCENARIO));
             System.out.printf("%nRecorded %d work items of the generated catalog%n", items.size());
@@ -161,6 +161,13 @@ class ReplayRateBenchmark {
                 assertThat(held).as("the lowest rate tried held").isPositive();
             }
         }
+    }
+
+    /** The fake as a target model, with the call cache off so that its replies are never served from the cache. */
+    private static Map<String, String> fakeModel(FakeLlmServer fake) {
+        Map<String, String> properties = new java.util.HashMap<>(FakeLlmOptions.endpoint(fake, 64));
+        properties.put("penguin.models.cache.enabled", "false");
+        return properties;
     }
 
     private ReplaySummary step(

@@ -64,6 +64,12 @@ public class FakeLlmOptions {
     int concurrency;
 
     @Option(
+            names = "--fake-llm-keep-cache",
+            description = "Keep the model-call cache on (by default --fake-llm turns it off, so that a stream replayed"
+                    + " twice meets the fake's latency again rather than cached replies).")
+    boolean keepCache;
+
+    @Option(
             names = "--fake-llm-seed",
             defaultValue = "42",
             description = "Seed of the latency and error draws (default: ${DEFAULT-VALUE}).")
@@ -91,6 +97,15 @@ public class FakeLlmOptions {
         return fake;
     }
 
+    /** The settings that declare the fake to every service, and turn the model-call cache off unless asked not to. */
+    public Map<String, String> settings(FakeLlmServer fake) {
+        Map<String, String> properties = endpoint(fake, concurrency);
+        if (!keepCache) {
+            properties.put("penguin.models.cache.enabled", "false");
+        }
+        return properties;
+    }
+
     /** The settings that declare the fake to every service. */
     public static Map<String, String> endpoint(FakeLlmServer fake, int concurrency) {
         String prefix = "penguin.models.endpoints." + MODEL + ".";
@@ -100,9 +115,5 @@ public class FakeLlmOptions {
         properties.put(prefix + "concurrency", String.valueOf(concurrency));
         properties.put(prefix + "timeout", "60s");
         return properties;
-    }
-
-    public int concurrency() {
-        return concurrency;
     }
 }

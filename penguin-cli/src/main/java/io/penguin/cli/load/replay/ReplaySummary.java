@@ -33,6 +33,8 @@ import java.util.Map;
  * @param consumerLag per consumer group: the highest lag sampled and the last one, from committed offsets (which
  *     the services commit every few seconds, so lag reads high by up to that much traffic)
  * @param perSecond items sent and judged in each second since the start
+ * @param repeatedItems recorded items left out because they repeat an earlier item's identity (scenario, condition,
+ *     model) once {@code --model} is applied: a run holds each identity once
  * @param storedJudgements judgements the judge-service stores for the run ids (when its URL was given)
  */
 public record ReplaySummary(
@@ -58,6 +60,7 @@ public record ReplaySummary(
         Percentiles scheduleLag,
         Map<String, GroupLag> consumerLag,
         List<Second> perSecond,
+        long repeatedItems,
         Long storedJudgements) {
 
     /** The highest and the last lag sampled for a consumer group. */
@@ -95,6 +98,7 @@ public record ReplaySummary(
                 scheduleLag,
                 consumerLag,
                 perSecond,
+                repeatedItems,
                 stored);
     }
 
@@ -102,6 +106,12 @@ public record ReplaySummary(
     public String text() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Replay %s (%s) into %s%n", runId, schedule, bootstrapServers));
+        if (repeatedItems > 0) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  %d recorded items repeat another's scenario, condition and model: replayed once%n",
+                    repeatedItems));
+        }
         if (runIds.size() > 1) {
             text.append("  run ids: ").append(String.join(", ", runIds)).append('\n');
         }

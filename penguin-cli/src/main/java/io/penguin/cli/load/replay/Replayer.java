@@ -96,13 +96,15 @@ public final class Replayer {
     private final Map<String, Long> lastLag = new ConcurrentHashMap<>();
     private final AtomicLong lastJudgedNanos = new AtomicLong();
     private volatile boolean watching = true;
+    private long repeated;
     private volatile long start;
 
     public Replayer(Settings settings) {
         this.settings = settings;
     }
 
-    public ReplaySummary run(List<RecordedItem> recording) {
+    public ReplaySummary run(List<RecordedItem> recorded) {
+        List<RecordedItem> recording = distinct(recorded);
         if (recording.isEmpty()) {
             throw new IllegalArgumentException("the recording is empty");
         }
@@ -181,11 +183,32 @@ public final class Replayer {
         }
     }
 
+    /**
+     * The recording with the model and judge overrides applied, each work-item identity once: a run holds one item
+     * per scenario, condition and model (the judge scores an identity once), so items that become the same item
+     * under {@code --model} (e.g. a recording of two target models replayed against one) are replayed once.
+     */
+    private List<RecordedItem> distinct(List<RecordedItem> recorded) {
+        Map<String, RecordedItem> byIdentity = new LinkedHashMap<>();
+        for (RecordedItem item : recorded) {
+            RecordedItem effective = new RecordedItem(
+                    item.offsetMillis(),
+                    item.scenario(),
+                    item.condition(),
+                    settings.model() != null ? settings.model() : item.model(),
+                    settings.judgeModel() != null ? settings.judgeModel() : item.judgeModel(),
+                    item.panelJudges());
+            byIdentity.putIfAbsent(
+                    effective.scenario().id() + "/" + effective.condition() + "/" + effective.model(), effective);
+        }
+        repeated = recorded.size() - byIdentity.size();
+        return List.copyOf(byIdentity.values());
+    }
+
     private void send(KafkaProducer<String, String> producer, RecordedItem recorded, String runId) {
-        String model = settings.model() != null ? settings.model() : recorded.model();
-        String judge = settings.judgeModel() != null ? settings.judgeModel() : recorded.judgeModel();
+        String judge = recorded.judgeModel();
         GenerationRequested event = GenerationRequested.of(
-                new WorkItemId(runId, recorded.scenario().id(), recorded.condition(), model),
+                new WorkItemId(runId, recorded.scenario().id(), recorded.condition(), recorded.model()),
                 judge,
                 recorded.panelJudges(),
                 recorded.scenario());
@@ -193,7 +216,9 @@ public final class Replayer {
         String value = Events.encode(event);
         long now = System.nanoTime();
         InFlight flight = new InFlight(now, judge);
-        inFlight.put(key, flight);
+        if (inFlight.putIfAbsent(key, flight) != null) {
+            throw new IllegalStateException("work item " + key + " is already in flight");
+        }
         sent.increment();
         count(sentPerSecond, now);
         producer.send(new ProducerRecord<>(Topics.GENERATION_REQUESTS, event.key(), value), (metadata, failure) -> {
@@ -341,6 +366,7 @@ public final class Replayer {
                 scheduleLag.percentiles(),
                 groups,
                 perSecond,
+                repeated,
                 null);
     }
 
