@@ -48,7 +48,7 @@ class ReplayIT {
                 "--catalog",
                 "--url",
                 platform.url(ServiceSpec.SCENARIO).toString(),
-                "--catalog-source",
+                "--source",
                 "builtin",
                 "--condition",
                 "context-free",

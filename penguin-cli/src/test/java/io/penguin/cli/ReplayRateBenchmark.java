@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * stays under 2 s: a constant-rate replay of the generated catalog (14,000 scenarios x {context-free, context-rich})
  * into the embedded platform, stepped up until a step's p99 reaches 2 s or items fall behind (not all judged within
  * the drain time), then bisected twice between the last step that held and the first that did not. Then one replay
- * against a fake slow model (200-800 ms, 2% 429), to show capacity with a real endpoint's latency. Each step runs
+ * against a fake slow model (200-800 ms, 2% 429), to show capacity with a real endpoint's latency. A step holds only
+ * when judge-service also stored a judgement for every item sent (counted in its database). Each step runs
  * {@code penguin.benchmark.step-seconds} (default 30) after the platform has caught up with the previous one.
  *
  * <p>Not part of {@code mvn verify} (the name matches no Failsafe pattern); the benchmark suite runs it
@@ -50,6 +51,7 @@ class ReplayRateBenchmark {
             List.of(50.0, 100.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1500.0, 2000.0, 2500.0, 3000.0);
 
     private final PlatformClient client = new PlatformClient();
+    private javax.sql.DataSource judgeDatabase;
     private final BenchmarkFigures figures = BenchmarkFigures.of("Replay rate (reference models)");
 
     @Test
@@ -65,6 +67,7 @@ class ReplayRateBenchmark {
                         System.out,
                         fakeModel(fake))) {
             String kafka = platform.infrastructure().kafka().bootstrapServers();
+            judgeDatabase = platform.infrastructure().postgres().dataSource("penguin_judge");
             List<RecordedItem> items = generatedCatalog(platform.url(ServiceSpec.SCENARIO));
             System.out.printf("%nRecorded %d work items of the generated catalog%n", items.size());
 
@@ -194,13 +197,15 @@ class ReplayRateBenchmark {
                 .run(items);
         long maxGeneration = maxLag(summary, "generation-service");
         long maxJudge = maxLag(summary, "judge-service");
-        boolean holds = holds(summary);
+        long stored = stored(summary.runIds());
+        boolean holds = holds(summary) && stored == summary.sent();
         System.out.printf(
                 Locale.ROOT,
-                "%-8.0f %7d %7d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %s (lag max: generation %d, judge %d)%n",
+                "%-8.0f %7d %7d %7d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %s (lag max: generation %d, judge %d)%n",
                 rate,
                 summary.sent(),
                 summary.judged(),
+                stored,
                 summary.unfinished(),
                 summary.judgedRate(),
                 summary.latency().p50(),
@@ -217,14 +222,34 @@ class ReplayRateBenchmark {
                     "ms",
                     String.format(
                             Locale.ROOT,
-                            "p50 %.0f ms; %d of %d judged, %.0f judged/s; %s",
+                            "p50 %.0f ms; %d of %d judged (%d stored by judge-service), %.0f judged/s; %s",
                             summary.latency().p50(),
                             summary.judged(),
                             summary.sent(),
+                            stored,
                             summary.judgedRate(),
                             holds ? "holds" : "does not hold"));
         }
         return summary;
+    }
+
+    /** Judgements judge-service stored for these run ids: the replay's count checked against the database. */
+    private long stored(List<String> runIds) {
+        try (java.sql.Connection connection = judgeDatabase.getConnection();
+                java.sql.PreparedStatement query =
+                        connection.prepareStatement("select count(*) from judgement where run_id = ?")) {
+            long stored = 0;
+            for (String runId : runIds) {
+                query.setString(1, runId);
+                try (java.sql.ResultSet result = query.executeQuery()) {
+                    result.next();
+                    stored += result.getLong(1);
+                }
+            }
+            return stored;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("counting stored judgements failed: " + e.getMessage(), e);
+        }
     }
 
     private static boolean holds(ReplaySummary summary) {

@@ -1,6 +1,7 @@
 package io.penguin.cli.load.record;
 
 import io.penguin.cli.catalog.CatalogOptions;
+import io.penguin.cli.catalog.CatalogSelection;
 import io.penguin.cli.load.RecordedItem;
 import io.penguin.cli.load.Recording;
 import java.io.BufferedReader;
@@ -9,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,17 +67,8 @@ public class RecordCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogService;
 
-    @Option(names = "--domain", description = "--catalog: only these domains (repeatable).")
-    List<String> domains = List.of();
-
-    @Option(names = "--issue", description = "--catalog: only these issues (repeatable).")
-    List<String> issues = List.of();
-
-    @Option(names = "--split", description = "--catalog: only train or test.")
-    String split;
-
-    @Option(names = "--catalog-source", description = "--catalog: only builtin, generated or imported.")
-    String catalogSource;
+    @Mixin
+    CatalogSelection selection;
 
     @Option(
             names = "--limit",
@@ -121,16 +112,7 @@ public class RecordCommand implements Callable<Integer> {
             }
         } else {
             CatalogRecorder recorder = new CatalogRecorder(conditions, models, judge, rate, seed, limit);
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            query.put("format", List.of("jsonl"));
-            query.put("domain", domains);
-            query.put("issue", issues);
-            if (split != null) {
-                query.put("split", List.of(split));
-            }
-            if (catalogSource != null) {
-                query.put("source", List.of(catalogSource));
-            }
+            Map<String, List<String>> query = selection.exportQuery("jsonl");
             try (InputStream body = catalogService.client().open("catalog/exports", query);
                     BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 items = recorder.record(reader);

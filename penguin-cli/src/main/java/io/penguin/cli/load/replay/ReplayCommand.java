@@ -1,15 +1,13 @@
 package io.penguin.cli.load.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.penguin.cli.load.DurationConverter;
 import io.penguin.cli.load.RecordedItem;
 import io.penguin.cli.load.Recording;
+import io.penguin.cli.load.SummaryFile;
 import io.penguin.cli.platform.PlatformClient;
-import io.penguin.contracts.Events;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -142,10 +140,7 @@ public class ReplayCommand implements Callable<Integer> {
         }
         out.print(summary.text());
         if (summaryJson != null) {
-            Files.writeString(
-                    summaryJson,
-                    Events.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
-            out.println("Summary written to " + summaryJson);
+            SummaryFile.write(summaryJson, summary, out);
         }
         out.printf("Its report: ./penguin report %s%n", id);
         return summary.complete() ? 0 : 2;

@@ -2,6 +2,7 @@ package io.penguin.cli.load.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.cli.load.Counts;
 import io.penguin.cli.load.KafkaClients;
 import io.penguin.cli.load.Latencies;
 import io.penguin.cli.load.RecordedItem;
@@ -88,10 +89,10 @@ public final class Replayer {
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder sendErrors = new LongAdder();
     private final LongAdder unmatched = new LongAdder();
-    private final Map<String, LongAdder> deadLetteredByTopic = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-    private final Map<Long, LongAdder> sentPerSecond = new ConcurrentHashMap<>();
-    private final Map<Long, LongAdder> judgedPerSecond = new ConcurrentHashMap<>();
+    private final Counts<String> deadLetteredByTopic = new Counts<>();
+    private final Counts<String> errors = new Counts<>();
+    private final Counts<Long> sentPerSecond = new Counts<>();
+    private final Counts<Long> judgedPerSecond = new Counts<>();
     private final Map<String, Long> maxLag = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLag = new ConcurrentHashMap<>();
     private final AtomicLong lastJudgedNanos = new AtomicLong();
@@ -224,7 +225,7 @@ public final class Replayer {
         producer.send(new ProducerRecord<>(Topics.GENERATION_REQUESTS, event.key(), value), (metadata, failure) -> {
             if (failure != null && inFlight.remove(key, flight)) {
                 sendErrors.increment();
-                tally(errors, "send: " + failure.getClass().getSimpleName());
+                errors.add("send: " + failure.getClass().getSimpleName());
             }
         });
     }
@@ -251,7 +252,7 @@ public final class Replayer {
         try {
             judgement = Events.decode(value, JudgementRecorded.class);
         } catch (MalformedEventException e) {
-            tally(errors, "undecodable judgement");
+            errors.add("undecodable judgement");
             return;
         }
         String key = judgement.item().toString();
@@ -285,10 +286,10 @@ public final class Replayer {
             return;
         }
         deadLettered.increment();
-        tally(deadLetteredByTopic, record.topic());
+        deadLetteredByTopic.add(record.topic());
         Header reason = record.headers().lastHeader("dead-letter-reason");
         String text = reason == null ? "unknown" : new String(reason.value(), StandardCharsets.UTF_8);
-        tally(errors, "dead letter: " + (text.length() > 120 ? text.substring(0, 120) + "..." : text));
+        errors.add("dead letter: " + (text.length() > 120 ? text.substring(0, 120) + "..." : text));
     }
 
     private void sampleLag(ConsumerLag lag) {
@@ -298,7 +299,7 @@ public final class Replayer {
                 maxLag.merge(group, behind, Math::max);
             });
         } catch (RuntimeException e) {
-            tally(errors, "lag sample: " + e.getClass().getSimpleName());
+            errors.add("lag sample: " + e.getClass().getSimpleName());
         }
     }
 
@@ -335,8 +336,8 @@ public final class Replayer {
         List<ReplaySummary.Second> perSecond = new ArrayList<>();
         long peak = 0;
         for (long second = 0; second < seconds; second++) {
-            long s = sum(sentPerSecond.get(second));
-            long j = sum(judgedPerSecond.get(second));
+            long s = sentPerSecond.get(second);
+            long j = judgedPerSecond.get(second);
             peak = Math.max(peak, j);
             perSecond.add(new ReplaySummary.Second(second, s, j));
         }
@@ -354,8 +355,8 @@ public final class Replayer {
                 deadLettered.sum(),
                 inFlight.size(),
                 sendErrors.sum(),
-                sums(deadLetteredByTopic),
-                sums(errors),
+                deadLetteredByTopic.sorted(),
+                errors.sorted(),
                 unmatched.sum(),
                 round(sendSeconds),
                 round((end - start) / 1e9),
@@ -370,22 +371,8 @@ public final class Replayer {
                 null);
     }
 
-    private void count(Map<Long, LongAdder> perSecond, long nanos) {
-        tally(perSecond, (nanos - start) / 1_000_000_000L);
-    }
-
-    private static <K> void tally(Map<K, LongAdder> counts, K key) {
-        counts.computeIfAbsent(key, ignored -> new LongAdder()).increment();
-    }
-
-    private static long sum(LongAdder adder) {
-        return adder == null ? 0 : adder.sum();
-    }
-
-    private static Map<String, Long> sums(Map<String, LongAdder> counts) {
-        Map<String, Long> result = new LinkedHashMap<>();
-        new TreeMap<>(counts).forEach((key, adder) -> result.put(key, adder.sum()));
-        return result;
+    private void count(Counts<Long> perSecond, long nanos) {
+        perSecond.add((nanos - start) / 1_000_000_000L);
     }
 
     private static double round(double value) {

@@ -2,6 +2,7 @@ package io.penguin.cli.load.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.penguin.cli.load.Counts;
 import io.penguin.cli.load.Latencies;
 import io.penguin.core.Attribute;
 import io.penguin.core.Scenario;
@@ -11,13 +12,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,8 +78,8 @@ public final class WsLoad {
     private final LongAdder declined = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder fallbacks = new LongAdder();
-    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> errorFrames = new ConcurrentHashMap<>();
+    private final Counts<String> failures = new Counts<>();
+    private final Counts<String> errorFrames = new Counts<>();
     private final AtomicLong lastEnd = new AtomicLong();
     private volatile long start;
 
@@ -140,7 +137,7 @@ public final class WsLoad {
                 } catch (java.util.concurrent.TimeoutException e) {
                     user.cancel(true);
                 } catch (java.util.concurrent.ExecutionException e) {
-                    tally(failures, "client:" + e.getCause().getClass().getSimpleName());
+                    failures.add("client:" + e.getCause().getClass().getSimpleName());
                 }
             }
         } catch (InterruptedException e) {
@@ -162,8 +159,8 @@ public final class WsLoad {
                 started.sum(),
                 completed.sum(),
                 failed.sum(),
-                sums(failures),
-                sums(errorFrames),
+                failures.sorted(),
+                errorFrames.sorted(),
                 questions.sum(),
                 answered.sum(),
                 declined.sum(),
@@ -195,7 +192,7 @@ public final class WsLoad {
                 completed.increment();
             } else {
                 failed.increment();
-                tally(failures, failure);
+                failures.add(failure);
             }
             lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
         }
@@ -250,7 +247,7 @@ public final class WsLoad {
                             fallbacks.increment();
                         }
                     }
-                    case "error" -> tally(errorFrames, frame.path("code").asText("unknown"));
+                    case "error" -> errorFrames.add(frame.path("code").asText("unknown"));
                     case "end" -> {
                         String reason = frame.path("reason").asText();
                         if (responded && "completed".equals(reason)) {
@@ -341,15 +338,5 @@ public final class WsLoad {
                         turns.p50(),
                         turns.p99()));
         settings.progress().flush();
-    }
-
-    private static void tally(Map<String, LongAdder> counts, String key) {
-        counts.computeIfAbsent(key, ignored -> new LongAdder()).increment();
-    }
-
-    private static Map<String, Long> sums(Map<String, LongAdder> counts) {
-        Map<String, Long> result = new LinkedHashMap<>();
-        new TreeMap<>(counts).forEach((key, adder) -> result.put(key, adder.sum()));
-        return result;
     }
 }

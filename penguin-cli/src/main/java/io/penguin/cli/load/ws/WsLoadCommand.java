@@ -1,14 +1,12 @@
 package io.penguin.cli.load.ws;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.penguin.cli.load.DurationConverter;
 import io.penguin.cli.load.RecordedItem;
 import io.penguin.cli.load.Recording;
-import io.penguin.contracts.Events;
+import io.penguin.cli.load.SummaryFile;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -137,10 +135,7 @@ public class WsLoadCommand implements Callable<Integer> {
                 .run(played);
         System.out.print(summary.text());
         if (summaryJson != null) {
-            Files.writeString(
-                    summaryJson,
-                    Events.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
-            System.out.println("Summary written to " + summaryJson);
+            SummaryFile.write(summaryJson, summary, System.out);
         }
         return summary.failed() == 0 && summary.completed() > 0 ? 0 : 2;
     }
