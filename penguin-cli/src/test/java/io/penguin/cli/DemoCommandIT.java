@@ -35,6 +35,8 @@ class DemoCommandIT {
                 .contains("Context-rich over context-free")
                 .contains("95% bootstrap CI")
                 .contains("Usage per model and role")
+                .contains("train-split scenarios with MCTS")
+                .contains("RAISE rows", "+Agent", "+Planner")
                 .contains("everything the demo started is stopped");
         try (var reports = Files.list(workDir.resolve("reports"))) {
             assertThat(reports.map(path -> path.getFileName().toString()))

@@ -56,19 +56,7 @@ public record ResponseGenerated(
 
     public static ResponseGenerated of(
             GenerationRequested request, List<Attribute> visibleAttributes, String response, ModelUsage usage) {
-        return new ResponseGenerated(
-                UUID.randomUUID(),
-                TYPE,
-                SCHEMA_VERSION,
-                Instant.now(),
-                request.item(),
-                request.judgeModel(),
-                request.panelJudges(),
-                request.scenario(),
-                visibleAttributes,
-                response,
-                usage,
-                null);
+        return answering(request, visibleAttributes, response, usage, null);
     }
 
     /**
@@ -83,6 +71,16 @@ public record ResponseGenerated(
             List<Attribute> questionsAsked,
             String response,
             ModelUsage usage) {
+        return answering(
+                request, visibleAttributes, response, usage, Events.requireNonNull(questionsAsked, "questionsAsked"));
+    }
+
+    private static ResponseGenerated answering(
+            GenerationRequested request,
+            List<Attribute> visibleAttributes,
+            String response,
+            ModelUsage usage,
+            List<Attribute> questionsAsked) {
         return new ResponseGenerated(
                 UUID.randomUUID(),
                 TYPE,
@@ -95,7 +93,7 @@ public record ResponseGenerated(
                 visibleAttributes,
                 response,
                 usage,
-                Events.requireNonNull(questionsAsked, "questionsAsked"));
+                questionsAsked);
     }
 
     /** The run's judge first, then the panel: every judge that scores this response. */

@@ -21,15 +21,17 @@ public interface GatewayConfig {
     /** The agent, for live and simulated sessions alike. */
     interface Agent {
 
-        /** The most questions one session asks. */
+        /** The most questions one session asks (a hard limit; the abstention module usually stops earlier). */
         @WithDefault("4")
         int questionBudget();
 
         /**
          * The abstention threshold: the agent answers once the sufficiency of what it knows (0-5, higher = more
-         * sufficient) reaches this. 0 answers at once; 6 always spends the budget.
+         * sufficient) reaches this. 0 answers at once; 6 always spends the budget. The default is the offline
+         * rating's stopping point (ReferenceAgentPolicy.SUFFICIENT): with the reference models it asks 2.8 questions
+         * per dialogue on the built-in scenarios (AbstentionSweepBenchmark prints the trade-off).
          */
-        @WithDefault("4")
+        @WithDefault("3")
         int sufficiencyThreshold();
 
         /** Retrieved planner paths shown to the agent model in planner mode. */

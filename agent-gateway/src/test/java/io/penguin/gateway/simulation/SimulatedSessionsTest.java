@@ -79,7 +79,7 @@ class SimulatedSessionsTest {
                 .anySatisfy(reason -> assertThat(reason).contains("malformed GenerationRequested"));
         assertThat(deadLetters)
                 .extracting(r -> header(r, DeadLetters.REASON))
-                .anySatisfy(reason -> assertThat(reason).contains("simulated session failed", "no-such-model"));
+                .anySatisfy(reason -> assertThat(reason).contains("agent failed", "no-such-model"));
         assertThat(deadLetters)
                 .extracting(r -> header(r, DeadLetters.REASON))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown agent mode 'context-free'"));

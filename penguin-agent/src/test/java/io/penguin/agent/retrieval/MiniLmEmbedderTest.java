@@ -36,4 +36,18 @@ class MiniLmEmbedderTest {
         assertThat(nearest).extracting(PlannedPath::scenarioId).first().isEqualTo("suicide");
         assertThat(index.embed("anything")).hasSize(384);
     }
+
+    @Test
+    void embedsExactlyAsThePackagedModelClassDoes() {
+        String sentence = "I failed my exams and I'm scared to tell my parents.";
+        float[] ours = new MiniLmEmbedder(1).embed(sentence);
+        float[] packaged = new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel()
+                .embed(sentence)
+                .content()
+                .vector();
+        assertThat(ours).hasSameSizeAs(packaged);
+        for (int i = 0; i < ours.length; i++) {
+            assertThat(ours[i]).isCloseTo(packaged[i], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
 }

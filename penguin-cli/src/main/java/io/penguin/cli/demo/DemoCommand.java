@@ -48,7 +48,8 @@ public class DemoCommand implements Callable<Integer> {
             description =
                     "Conditions: context-free, context-rich, static-3, single:<Attribute>, single:*, random-3, best-3,"
                             + " agent, planner (the RAISE agent's simulated sessions) (default: ${DEFAULT-VALUE}).")
-    List<String> conditions = List.of("context-free", "context-rich", "static-3", "random-3", "best-3", "single:*");
+    List<String> conditions =
+            List.of("context-free", "context-rich", "static-3", "random-3", "best-3", "single:*", "agent", "planner");
 
     @Option(
             names = "--best3-sample",
@@ -89,6 +90,9 @@ public class DemoCommand implements Callable<Integer> {
 
     private JsonNode run(Platform platform, PrintStream out) {
         PlatformClient client = new PlatformClient();
+        if (conditions.stream().anyMatch(c -> c.trim().equalsIgnoreCase("planner"))) {
+            planTrainSplit(platform, client, out);
+        }
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("models", models);
         request.put("conditions", conditions);
@@ -128,6 +132,53 @@ public class DemoCommand implements Callable<Integer> {
         }
         out.println();
         return client.get(platform.url(ServiceSpec.JUDGE).resolve("/runs/" + runId + "/report"));
+    }
+
+    /**
+     * RAISE's offline half: MCTS plans for the built-in train split, published to penguin.policies, where the
+     * gateway's retrieval index picks them up before the planner condition's sessions need them.
+     */
+    private void planTrainSplit(Platform platform, PlatformClient client, PrintStream out) {
+        long started = System.nanoTime();
+        JsonNode planning = client.post(
+                platform.url(ServiceSpec.SCENARIO).resolve("/plannings"),
+                Map.of("source", "builtin", "split", "train"));
+        int scenarios = planning.path("scenarios").asInt();
+        URI progress = platform.url(ServiceSpec.PLANNER)
+                .resolve("/plannings/" + planning.path("planningId").asText());
+        URI ready = platform.url(ServiceSpec.GATEWAY).resolve("/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (planned(client, progress) < scenarios || indexed(client, ready) < scenarios) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "planning " + planning.path("planningId").asText() + " did not complete within " + timeout);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+        }
+        out.printf(
+                "Planned %d train-split scenarios with MCTS in %.1f s; the agent's retrieval index has them%n",
+                scenarios, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static int planned(PlatformClient client, URI progress) {
+        try {
+            return client.get(progress).path("planned").asInt();
+        } catch (PlatformClient.PlatformException notYet) {
+            return 0; // 404 until the first plan is stored
+        }
+    }
+
+    private static int indexed(PlatformClient client, URI ready) {
+        try {
+            for (JsonNode check : client.get(ready).path("checks")) {
+                if (check.path("name").asText().equals("policy-index")) {
+                    return check.path("data").path("plans").asInt();
+                }
+            }
+        } catch (PlatformClient.PlatformException notReady) {
+            return 0; // 503 while a check is down
+        }
+        return 0;
     }
 
     private static Path write(Path work, JsonNode json, RunReport report, String table) throws IOException {

@@ -22,7 +22,7 @@ public final class ReferenceAgentPolicy implements AgentPolicy {
     public static final String NAME = "reference-selector";
 
     /** The sufficiency at which this rating means "enough": the agent's default abstention threshold. */
-    public static final int SUFFICIENT = 4;
+    public static final int SUFFICIENT = 3;
 
     private static final List<Attribute> RISK_FIRST =
             List.of(Attribute.PAST_SELF_HARM_HISTORY, Attribute.EMOTIONAL_STATE, Attribute.MENTAL_HEALTH_STATUS);

@@ -96,15 +96,16 @@ class AgentReferenceModelsTest {
     }
 
     @Test
-    void sufficiencyReachesTheStoppingPointOnceTheStateAndACircumstanceAreKnown() {
+    void sufficiencyReachesTheStoppingPointOnceTheEmotionalAndMentalStateAreKnown() {
         String query = "How do I tell my family I failed my exams?";
         Map<Attribute, String> known = new EnumMap<>(Attribute.class);
         assertThat(policy.sufficiency(query, known)).isZero();
         known.put(Attribute.EMOTIONAL_STATE, "Anxious");
+        assertThat(policy.sufficiency(query, known)).isEqualTo(2);
         known.put(Attribute.MENTAL_HEALTH_STATUS, "Depression");
-        assertThat(policy.sufficiency(query, known)).isEqualTo(3);
-        known.put(Attribute.AGE, "19");
         assertThat(policy.sufficiency(query, known)).isEqualTo(ReferenceAgentPolicy.SUFFICIENT);
+        known.put(Attribute.AGE, "19");
+        assertThat(policy.sufficiency(query, known)).isEqualTo(4);
     }
 
     @Test
@@ -114,7 +115,9 @@ class AgentReferenceModelsTest {
         known.put(Attribute.EMOTIONAL_STATE, "Hopeless");
         known.put(Attribute.MENTAL_HEALTH_STATUS, "Depression");
         known.put(Attribute.AGE, "19");
-        assertThat(policy.sufficiency(risky, known)).isEqualTo(3);
+        assertThat(policy.sufficiency(risky, known))
+                .as("capped below the stopping point")
+                .isEqualTo(ReferenceAgentPolicy.SUFFICIENT - 1);
         assertThat(policy.chooseNext(risky, known, allBut(known.keySet().toArray(Attribute[]::new)), List.of()))
                 .isEqualTo(Attribute.PAST_SELF_HARM_HISTORY);
         known.put(Attribute.PAST_SELF_HARM_HISTORY, "None");

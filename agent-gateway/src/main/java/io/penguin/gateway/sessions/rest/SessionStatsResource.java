@@ -18,7 +18,7 @@ public class SessionStatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public LiveSessions.TurnStats stats() {
-        return sessions.turnStats();
+    public LiveSessions.SessionStats stats() {
+        return sessions.stats();
     }
 }

@@ -2,6 +2,7 @@ package io.penguin.gateway.sessions.service;
 
 import io.penguin.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * Who a presented API key belongs to. The configuration holds each client's key as a SHA-256 digest, so neither the
  * configuration nor a heap dump holds a key in clear; keys are never logged.
  */
+@Startup
 @ApplicationScoped
 public class ClientKeys {
 
@@ -43,6 +45,9 @@ public class ClientKeys {
             }
             clientByDigest.put(digest, client);
         });
+        if (required && !clientByDigest.isEmpty()) {
+            Log.infof("agent gateway: %d API clients configured", clientByDigest.size());
+        }
         if (required && clientByDigest.isEmpty()) {
             Log.warn("agent gateway: authentication is on and no client is configured"
                     + " (penguin.gateway.auth.clients.<id>.key-sha256); every WebSocket upgrade will be refused");

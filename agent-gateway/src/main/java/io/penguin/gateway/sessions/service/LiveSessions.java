@@ -55,6 +55,8 @@ public class LiveSessions {
     private final ScheduledExecutorService idleSweep;
     private final MeterRegistry meters;
     private final Timer turnLatency;
+    private final Timer queryLatency;
+    private final Timer replyLatency;
     private final DistributionSummary questionsPerSession;
 
     public LiveSessions(
@@ -71,12 +73,9 @@ public class LiveSessions {
         }
         this.frames = new Frames(limits.maxFrameBytes(), limits.maxQueryChars(), limits.maxAnswerChars());
         this.meters = meters;
-        this.turnLatency = Timer.builder("penguin.agent.turn")
-                .description("Server-side time from a client frame to the agent's reply")
-                .publishPercentiles(0.5, 0.99)
-                .distributionStatisticExpiry(Duration.ofMinutes(10))
-                .distributionStatisticBufferLength(2)
-                .register(meters);
+        this.turnLatency = turnTimer(meters, "all");
+        this.queryLatency = turnTimer(meters, "query");
+        this.replyLatency = turnTimer(meters, "reply");
         this.questionsPerSession = DistributionSummary.builder("penguin.agent.questions")
                 .description("Questions asked per answered live session")
                 .register(meters);
@@ -121,6 +120,7 @@ public class LiveSessions {
             return;
         }
         long started = System.nanoTime();
+        boolean query = session.dialogue() == null;
         synchronized (session) {
             if (session.ended()) {
                 return;
@@ -143,7 +143,20 @@ public class LiveSessions {
                 end(session, EndReason.INTERNAL);
             }
         }
-        turnLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        long took = System.nanoTime() - started;
+        turnLatency.record(took, TimeUnit.NANOSECONDS);
+        (query ? queryLatency : replyLatency).record(took, TimeUnit.NANOSECONDS);
+    }
+
+    /** Server-side time from a client frame to the agent's reply, with p50 and p99 over the last 10 minutes. */
+    private static Timer turnTimer(MeterRegistry meters, String kind) {
+        return Timer.builder("penguin.agent.turn")
+                .description("Server-side time from a client frame to the agent's reply (query turns retrieve)")
+                .tag("kind", kind)
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(10))
+                .distributionStatisticBufferLength(2)
+                .register(meters);
     }
 
     /** A binary frame: the protocol is text only. */
@@ -185,31 +198,46 @@ public class LiveSessions {
         return byConnection.size();
     }
 
-    /** Server-side turn latency so far: count, p50, p99 and max in milliseconds. */
-    public TurnStats turnStats() {
-        var snapshot = turnLatency.takeSnapshot();
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        for (var percentile : snapshot.percentileValues()) {
-            if (percentile.percentile() == 0.5) {
-                p50 = percentile.value(TimeUnit.MILLISECONDS);
-            } else if (percentile.percentile() == 0.99) {
-                p99 = percentile.value(TimeUnit.MILLISECONDS);
-            }
-        }
-        return new TurnStats(snapshot.count(), p50, p99, snapshot.max(TimeUnit.MILLISECONDS), byConnection.size());
+    /** Server-side turn latency so far (all turns, query turns, reply turns) and the sessions open now. */
+    public SessionStats stats() {
+        return new SessionStats(
+                byConnection.size(), TurnStats.of(turnLatency), TurnStats.of(queryLatency), TurnStats.of(replyLatency));
     }
 
     /**
-     * Turn latency figures.
+     * Live-session figures.
      *
-     * @param turns frames handled
+     * @param openSessions sessions open now
+     * @param turns every frame handled
+     * @param queries the first turn of each session (embedding and retrieval happen here)
+     * @param replies answers, skips, declines and bad frames
+     */
+    public record SessionStats(int openSessions, TurnStats turns, TurnStats queries, TurnStats replies) {}
+
+    /**
+     * Turn latency figures over the last 10 minutes.
+     *
+     * @param count frames handled (since start)
      * @param p50Millis median
      * @param p99Millis 99th percentile
-     * @param maxMillis the slowest in the statistics window
-     * @param openSessions sessions open now
+     * @param maxMillis the slowest
      */
-    public record TurnStats(long turns, double p50Millis, double p99Millis, double maxMillis, int openSessions) {}
+    public record TurnStats(long count, double p50Millis, double p99Millis, double maxMillis) {
+
+        static TurnStats of(Timer timer) {
+            var snapshot = timer.takeSnapshot();
+            double p50 = Double.NaN;
+            double p99 = Double.NaN;
+            for (var percentile : snapshot.percentileValues()) {
+                if (percentile.percentile() == 0.5) {
+                    p50 = percentile.value(TimeUnit.MILLISECONDS);
+                } else if (percentile.percentile() == 0.99) {
+                    p99 = percentile.value(TimeUnit.MILLISECONDS);
+                }
+            }
+            return new TurnStats(snapshot.count(), p50, p99, snapshot.max(TimeUnit.MILLISECONDS));
+        }
+    }
 
     private boolean admitted(LiveSession session) {
         RateLimiter<Object> client = framesByClient.computeIfAbsent(

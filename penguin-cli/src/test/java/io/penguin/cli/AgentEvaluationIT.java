@@ -1,0 +1,102 @@
+package io.penguin.cli;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.penguin.cli.platform.Platform;
+import io.penguin.cli.platform.ServiceSpec;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RAISE evaluation end to end: plan the train split, then run the test split under context-free, agent and
+ * planner; the gateway's simulated sessions answer the agent items, the judge scores them like any response, and the
+ * report has the paper's rows with the questions asked.
+ */
+class AgentEvaluationIT {
+
+    private final Platform platform = SharedPlatform.get();
+
+    @Test
+    void aRunOverTheTestSplitGetsVanillaAgentAndPlannerRowsWithQuestionsAsked() {
+        String scenario = platform.url(ServiceSpec.SCENARIO).toString();
+        JsonPath planning = given().baseUri(scenario)
+                .contentType(ContentType.JSON)
+                .body(Map.of("source", "builtin", "split", "train", "budget", 3))
+                .post("/plannings")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        String planningId = planning.getString("planningId");
+        int planned = planning.getInt("scenarios");
+        assertThat(planned).isPositive();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(platform.url(ServiceSpec.PLANNER).toString())
+                                .get("/plannings/{id}", planningId)
+                                .jsonPath()
+                                .getInt("planned")
+                        >= planned);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(platform.url(ServiceSpec.GATEWAY).toString())
+                                .get("/q/health/ready")
+                                .jsonPath()
+                                .getInt("checks.find { it.name == 'policy-index' }.data.plans")
+                        >= planned);
+
+        String runId = given().baseUri(scenario)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "source",
+                        "builtin",
+                        "split",
+                        "test",
+                        "models",
+                        List.of("reference"),
+                        "conditions",
+                        List.of("context-free", "agent", "planner")))
+                .post("/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> "COMPLETED"
+                        .equals(given().baseUri(scenario)
+                                .get("/runs/{id}", runId)
+                                .path("status")));
+        JsonPath run = given().baseUri(scenario).get("/runs/{id}", runId).jsonPath();
+        assertThat(run.getInt("failed")).isZero();
+        int testScenarios = run.getInt("total") / 3;
+        assertThat(testScenarios).isPositive();
+
+        JsonPath report = given().baseUri(platform.url(ServiceSpec.JUDGE).toString())
+                .get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(report.getList("raise.rows.label", String.class)).containsExactly("Vanilla", "+Agent", "+Planner");
+        for (String family : List.of("agent", "planner")) {
+            Map<String, Object> questions = report.getMap("raise.questions.find { it.family == '" + family + "' }");
+            assertThat(questions).as(family).isNotNull();
+            assertThat(((Number) questions.get("meanQuestions")).doubleValue()).isBetween(1.0, 4.0);
+            assertThat(((Number) questions.get("scenarios")).intValue()).isEqualTo(testScenarios);
+        }
+        float vanilla = report.getFloat(
+                "raise.rows.find { it.label == 'Vanilla' }.cells.find { it.domain == 'All' }.safety.mean");
+        float agent = report.getFloat(
+                "raise.rows.find { it.label == '+Agent' }.cells.find { it.domain == 'All' }.safety.mean");
+        assertThat(agent)
+                .as("asking before answering is safer than answering blind")
+                .isGreaterThan(vanilla);
+    }
+}
