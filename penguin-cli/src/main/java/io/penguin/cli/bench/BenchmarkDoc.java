@@ -54,6 +54,11 @@ public final class BenchmarkDoc implements Callable<Integer> {
     @Option(names = "--load-after", required = true, description = "uptime after the suite.")
     String loadAfter;
 
+    @Option(
+            names = "--load-samples",
+            description = "uptime lines sampled while the suite ran; the highest 1-minute load average is reported.")
+    Path loadSamples;
+
     @Option(names = "--remark", description = "A remark on the conditions, e.g. who else used the machine.")
     String remark;
 
@@ -83,6 +88,10 @@ public final class BenchmarkDoc implements Callable<Integer> {
         ObjectNode machineNode = document.putObject("machine");
         machine.forEach(machineNode::put);
         document.put("loadBefore", loadBefore).put("loadAfter", loadAfter);
+        LoadPeak peak = LoadPeak.of(loadSamples);
+        if (peak != null) {
+            document.put("loadPeak", peak.oneMinute()).put("loadSamples", peak.samples());
+        }
         if (remark != null) {
             document.put("remark", remark);
         }
@@ -127,7 +136,15 @@ public final class BenchmarkDoc implements Callable<Integer> {
                 .append(loadBefore.trim())
                 .append("`; after `")
                 .append(loadAfter.trim())
-                .append("`\n");
+                .append("`");
+        if (peak != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "; while it ran, the 1-minute load average reached %.2f (highest of %d samples, one every 20 s)",
+                    peak.oneMinute(),
+                    peak.samples()));
+        }
+        md.append('\n');
         if (remark != null && !remark.isBlank()) {
             md.append("- **Conditions**: ").append(remark).append('\n');
         }
@@ -152,6 +169,34 @@ public final class BenchmarkDoc implements Callable<Integer> {
         Files.writeString(markdown, md.toString());
         System.out.printf("Wrote %s and %s (%d benchmarks)%n", markdown, json, byBenchmark.size());
         return 0;
+    }
+
+    /** The highest 1-minute load average among {@code uptime} lines, and how many lines there were. */
+    record LoadPeak(double oneMinute, int samples) {
+
+        static LoadPeak of(Path file) throws IOException {
+            if (file == null || !Files.exists(file)) {
+                return null;
+            }
+            double highest = -1;
+            int samples = 0;
+            for (String line : Files.readAllLines(file)) {
+                int at = line.indexOf("load average:");
+                if (at < 0) {
+                    continue;
+                }
+                String first = line.substring(at + "load average:".length())
+                        .split(",")[0]
+                        .trim();
+                try {
+                    highest = Math.max(highest, Double.parseDouble(first));
+                    samples++;
+                } catch (NumberFormatException e) {
+                    // not an uptime line
+                }
+            }
+            return samples == 0 ? null : new LoadPeak(highest, samples);
+        }
     }
 
     /** At most four significant digits, whole numbers from 1,000 on, no trailing zeros. */

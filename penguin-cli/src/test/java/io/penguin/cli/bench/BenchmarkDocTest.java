@@ -28,6 +28,13 @@ class BenchmarkDocTest {
                                 + "\"value\":0.99871,\"unit\":\"\"}",
                         "{\"benchmark\":\"Model layer\",\"figure\":\"peak concurrency\",\"value\":64.0,"
                                 + "\"unit\":\"requests\"}"));
+        Path load = dir.resolve("load.log");
+        Files.write(
+                load,
+                List.of(
+                        " 03:00:20 up 1 day,  load average: 3.10, 0.50, 0.30",
+                        " 03:00:40 up 1 day,  load average: 12.75, 4.00, 1.00",
+                        " 03:01:00 up 1 day,  load average: 7.00, 5.00, 2.00"));
         Path markdown = dir.resolve("benchmarks.md");
         Path json = dir.resolve("benchmarks.json");
 
@@ -41,6 +48,7 @@ class BenchmarkDocTest {
                         "--finished", "2026-11-28T03:20:00Z",
                         "--load-before", " 03:00:00 up 1 day,  load average: 0.50, 0.40, 0.30",
                         "--load-after", " 03:20:00 up 1 day,  load average: 2.00, 1.50, 1.00",
+                        "--load-samples", load.toString(),
                         "--remark", "two other engineers built on the same 2 cores");
 
         assertThat(exit).isZero();
@@ -52,6 +60,7 @@ class BenchmarkDocTest {
                 .contains("## Planner (MCTS)")
                 .contains("| mean MCTS reward / exhaustive best | 0.9987 |")
                 .contains("load average: 0.50, 0.40, 0.30")
+                .contains("the 1-minute load average reached 12.75 (highest of 3 samples")
                 .contains("two other engineers")
                 .contains("mvn -B verify -Dtest=ModelLayerBenchmark")
                 .contains("cores");
@@ -60,6 +69,7 @@ class BenchmarkDocTest {
         assertThat(document.path("benchmarks")).hasSize(2);
         assertThat(document.path("benchmarks").get(0).path("figures")).hasSize(2);
         assertThat(document.path("machine").path("cores").asText()).isNotBlank();
+        assertThat(document.path("loadPeak").asDouble()).isEqualTo(12.75);
     }
 
     @Test
