@@ -4,6 +4,9 @@ import io.penguin.cli.catalog.ExportCommand;
 import io.penguin.cli.catalog.GenerateCommand;
 import io.penguin.cli.catalog.ImportCommand;
 import io.penguin.cli.demo.DemoCommand;
+import io.penguin.cli.load.record.RecordCommand;
+import io.penguin.cli.load.replay.ReplayCommand;
+import io.penguin.cli.load.ws.WsLoadCommand;
 import io.penguin.cli.report.ReportCommand;
 import io.penguin.cli.run.RedriveCommand;
 import io.penguin.cli.run.RunCommand;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             RunCommand.class,
-            RedriveCommand.class
+            RedriveCommand.class,
+            RecordCommand.class,
+            ReplayCommand.class,
+            WsLoadCommand.class
         })
 public class PenguinCli {
 

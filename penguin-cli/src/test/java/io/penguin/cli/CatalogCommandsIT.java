@@ -1,41 +1,19 @@
 package io.penguin.cli;
 
+import static io.penguin.cli.Cli.penguin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.penguin.cli.Cli.Result;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.ServiceSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The catalog commands against the scenario-service running as a process: generate, export, import. */
 class CatalogCommandsIT {
 
     private final Platform platform = SharedPlatform.get();
-
-    private record Result(int exitCode, String output) {}
-
-    private static Result penguin(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        PrintStream originalErr = System.err;
-        int exitCode;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            System.setErr(out);
-            exitCode = new CommandLine(new PenguinCli()).execute(args);
-        } finally {
-            System.setOut(original);
-            System.setErr(originalErr);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        original.print(output);
-        return new Result(exitCode, output);
-    }
 
     @Test
     void generateExportAndImportThroughTheCli() throws Exception {

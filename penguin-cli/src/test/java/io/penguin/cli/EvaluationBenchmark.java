@@ -3,6 +3,7 @@ package io.penguin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.penguin.bench.BenchmarkFigures;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.ServiceSpec;
@@ -87,6 +88,25 @@ class EvaluationBenchmark {
                     "end to end: %.1f s, %.0f judged responses per second (target: 28,000 in under 60 s)%n",
                     seconds, run.path("judged").asLong() / seconds);
             peaks.forEach((name, kb) -> System.out.printf("peak RSS %-19s %6.0f MiB%n", name, kb / 1024.0));
+            BenchmarkFigures figures = BenchmarkFigures.of("Evaluation end to end")
+                    .figure(
+                            "catalog generated and stored",
+                            generationSeconds,
+                            "s",
+                            (job.path("written").asLong() + job.path("skipped").asLong()) + " scenarios")
+                    .figure(
+                            "POST /runs answered after",
+                            publishedSeconds,
+                            "s",
+                            total + " work items stored and published")
+                    .figure(
+                            "work items judged end to end",
+                            seconds,
+                            "s",
+                            total + " work items (" + run.path("judged").asLong() + " judged), reference models;"
+                                    + " target: 28,000 in under 60 s")
+                    .figure("judged responses per second", run.path("judged").asLong() / seconds, "1/s");
+            peaks.forEach((name, kb) -> figures.figure("peak RSS " + name, kb / 1024.0, "MiB"));
             assertThat(run.path("judged").asLong()).isEqualTo(total);
         }
     }

@@ -1,5 +1,6 @@
 package io.penguin.models;
 
+import io.penguin.bench.BenchmarkFigures;
 import io.penguin.fakellm.FakeLlmServer;
 import io.penguin.models.cache.CallCache;
 import io.penguin.models.endpoint.EndpointObserver;
@@ -85,6 +86,26 @@ class ModelLayerBenchmark {
                         sequentialSeconds,
                         sequentialRate);
                 System.out.printf(Locale.ROOT, "concurrent / sequential = %.1fx%n%n", concurrentRate / sequentialRate);
+                String setting = "fake endpoint, " + LATENCY.toMillis() + " ms latency, concurrency limit "
+                        + CONCURRENCY + ", " + CALLS + " calls";
+                BenchmarkFigures.of("Model layer")
+                        .figure("concurrent calls per second", concurrentRate, "calls/s", setting)
+                        .figure(
+                                "share of the concurrency ceiling",
+                                100 * concurrentRate / ceiling,
+                                "%",
+                                "ceiling " + Math.round(ceiling) + " calls/s; target >= 90%")
+                        .figure("peak concurrency seen by the server", peak, "requests")
+                        .figure(
+                                "sequential calls per second",
+                                sequentialRate,
+                                "calls/s",
+                                SEQUENTIAL_CALLS + " calls one at a time, the reference code's shape")
+                        .figure(
+                                "concurrent / sequential",
+                                concurrentRate / sequentialRate,
+                                "x",
+                                "measured side by side in the same run");
             } finally {
                 callers.shutdownNow();
             }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The catalog's HTTP API, streaming files both ways so a large file never sits in memory. */
-final class CatalogClient {
+public final class CatalogClient {
 
     private final URI base;
     private final String token;
@@ -54,15 +54,24 @@ final class CatalogClient {
 
     /** Copies a successful answer's body to {@code out}; an error answer becomes an exception with its detail. */
     void download(String path, Map<String, List<String>> query, OutputStream out) throws IOException {
-        HttpResponse<InputStream> response =
-                send(request(path, query).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() >= 400) {
-                throw new IllegalStateException("export failed with " + response.statusCode() + ": "
-                        + detail(new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-            }
+        try (InputStream body = open(path, query)) {
             body.transferTo(out);
         }
+    }
+
+    /** The body of a successful answer as a stream (close it); an error answer becomes an exception with its detail. */
+    public InputStream open(String path, Map<String, List<String>> query) throws IOException {
+        HttpResponse<InputStream> response =
+                send(request(path, query).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 400) {
+            try (InputStream body = response.body()) {
+                throw new IllegalStateException(
+                        request(path, query).GET().build().uri().getPath() + " failed with "
+                                + response.statusCode() + ": "
+                                + detail(new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        return response.body();
     }
 
     private HttpRequest.Builder request(String path, Map<String, List<String>> query) {

@@ -18,7 +18,7 @@ public class CatalogOptions {
             description = "The catalog owner token, if the service has one (default: $PENGUIN_CATALOG_TOKEN).")
     String token;
 
-    CatalogClient client() {
+    public CatalogClient client() {
         String base = url.toString();
         return new CatalogClient(URI.create(base.endsWith("/") ? base : base + "/"), token);
     }

@@ -3,7 +3,6 @@ package io.penguin.cli.catalog;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,30 +30,12 @@ public class ExportCommand implements Callable<Integer> {
             description = "The file to write.")
     Path output;
 
-    @Option(names = "--domain", description = "Only these domains (repeatable).")
-    List<String> domains = List.of();
-
-    @Option(names = "--issue", description = "Only these issues (repeatable).")
-    List<String> issues = List.of();
-
-    @Option(names = "--split", description = "Only train or test.")
-    String split;
-
-    @Option(names = "--source", description = "Only builtin, generated or imported.")
-    String source;
+    @Mixin
+    CatalogSelection selection;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("format", List.of(format));
-        query.put("domain", domains);
-        query.put("issue", issues);
-        if (split != null) {
-            query.put("split", List.of(split));
-        }
-        if (source != null) {
-            query.put("source", List.of(source));
-        }
+        Map<String, List<String>> query = selection.exportQuery(format);
         Path partial = output.resolveSibling(output.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
             service.client().download("catalog/exports", query, out);

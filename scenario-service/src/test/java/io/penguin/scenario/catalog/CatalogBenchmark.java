@@ -3,6 +3,7 @@ package io.penguin.scenario.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.penguin.bench.BenchmarkFigures;
 import io.penguin.scenario.InMemoryChannelsOnPostgres;
 import io.penguin.scenario.catalog.formats.ScenarioFileWriter;
 import io.penguin.scenario.catalog.formats.ScenarioFormat;
@@ -122,6 +123,7 @@ class CatalogBenchmark {
     @Test
     void generateAndStoreTheCatalogThenImportAHundredMegabyteFile() throws Exception {
         long maxHeapMb = Runtime.getRuntime().maxMemory() >> 20;
+        BenchmarkFigures figures = BenchmarkFigures.of("Scenario catalog");
         System.out.printf(
                 "%nCatalog benchmark: %d cores, max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), maxHeapMb);
@@ -142,6 +144,13 @@ class CatalogBenchmark {
                         + " at most %d MB live after a GC (targets: under 15 s, under 512 MB)%n",
                 result.generated(), result.written(), seconds, before, peakHeapMb(), liveMb());
         assertThat(result.written()).isEqualTo(14_000);
+        figures.figure(
+                        "generate and store 14,000 scenarios",
+                        seconds,
+                        "s",
+                        "max heap " + maxHeapMb + " MB; target under 15 s")
+                .figure("generate and store: peak heap", peakHeapMb(), "MB", "target under 512 MB")
+                .figure("generate and store: most heap live after a GC", liveMb(), "MB");
         clear();
 
         Path file = Files.createTempFile("penguin-benchmark", ".jsonl");
@@ -176,6 +185,13 @@ class CatalogBenchmark {
                             + " peak %d MB, at most %d MB live after a GC%n",
                     megabytes, scenarios, response.statusCode(), seconds, before, peakHeapMb(), liveMb());
             assertThat(response.statusCode()).isEqualTo(200);
+            figures.figure(
+                            "import over HTTP",
+                            seconds,
+                            "s",
+                            megabytes + " MB JSONL file, " + scenarios + " scenarios (repeats across seeds skipped)")
+                    .figure("import over HTTP: peak heap", peakHeapMb(), "MB")
+                    .figure("import over HTTP: most heap live after a GC", liveMb(), "MB");
             clear();
 
             resetPeaks();
@@ -192,6 +208,8 @@ class CatalogBenchmark {
                             + " peak %d MB, at most %d MB live after a GC%n",
                     report.scenariosAccepted(), seconds, before, peakHeapMb(), liveMb());
             assertThat(report.committed()).isTrue();
+            figures.figure(
+                    "import from the file (no HTTP)", seconds, "s", report.scenariosAccepted() + " scenarios stored");
         } finally {
             Files.deleteIfExists(file);
             clear();

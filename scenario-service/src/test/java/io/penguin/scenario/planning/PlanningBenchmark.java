@@ -2,6 +2,7 @@ package io.penguin.scenario.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.penguin.bench.BenchmarkFigures;
 import io.penguin.core.Scenario;
 import io.penguin.core.Taxonomy;
 import io.penguin.models.JudgeModel;
@@ -135,6 +136,22 @@ class PlanningBenchmark {
                 seconds,
                 train.size() / seconds,
                 train.size() / exhaustiveSeconds);
+        String setting =
+                train.size() + " train scenarios, reference models, budget " + settings.budget() + ", seed " + SEED;
+        BenchmarkFigures.of("Planner (MCTS)")
+                .figure(
+                        "mean MCTS reward / exhaustive best",
+                        report.overall().rewardOverExhaustive(),
+                        "",
+                        setting + "; target >= 0.98")
+                .figure(
+                        "mean evaluations / exhaustive evaluations",
+                        report.overall().evaluationsOverExhaustive(),
+                        "",
+                        "target <= 0.30")
+                .figure("scenarios planned to the exact optimum", optimal, "of " + train.size())
+                .figure("MCTS plans per second", train.size() / seconds, "plans/s", "one thread")
+                .figure("exhaustive plans per second", train.size() / exhaustiveSeconds, "plans/s", "one thread");
         assertThat(outcomes).hasSize(SCENARIOS);
     }
 

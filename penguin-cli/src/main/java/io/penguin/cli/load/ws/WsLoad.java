@@ -1,0 +1,342 @@
+package io.penguin.cli.load.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.penguin.cli.load.Counts;
+import io.penguin.cli.load.Latencies;
+import io.penguin.core.Attribute;
+import io.penguin.core.Scenario;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * N concurrent scripted users against the agent gateway. Each user plays sessions one after another: it opens a
+ * WebSocket, sends a scenario's query, answers each question with the scenario profile's value of the attribute
+ * asked (or, by the configured shares, declines or skips it), and waits for the response and the end. Profile values
+ * go to the gateway only; nothing here prints them.
+ */
+public final class WsLoad {
+
+    /**
+     * @param url the gateway's session endpoint, e.g. {@code ws://localhost:8080/v1/agent}
+     * @param apiKey the client's API key ({@code null}: none, the gateway will refuse)
+     * @param keyAsSubprotocol send the key as a {@code bearer.<key>} subprotocol entry, as browsers must, instead of
+     *     an {@code Authorization} header
+     * @param users concurrent users
+     * @param sessionsPerUser sessions each user plays, one after another
+     * @param duration no user starts a session after this
+     * @param rampUp users start evenly spread over this
+     * @param timeout the longest wait for the upgrade or for any one frame
+     * @param declineShare share of questions declined
+     * @param skipShare share of questions skipped
+     * @param mode the query's {@code mode} ({@code null}: the gateway's default)
+     * @param model the query's target {@code model} ({@code null}: the gateway's default)
+     * @param seed seed of the scenario and decline draws
+     * @param progress where the live progress line goes once a second ({@code null}: nowhere)
+     */
+    public record Settings(
+            URI url,
+            String apiKey,
+            boolean keyAsSubprotocol,
+            int users,
+            int sessionsPerUser,
+            Duration duration,
+            Duration rampUp,
+            Duration timeout,
+            double declineShare,
+            double skipShare,
+            String mode,
+            String model,
+            long seed,
+            PrintStream progress) {}
+
+    private final Settings settings;
+    private final Latencies connect = new Latencies();
+    private final Latencies turn = new Latencies();
+    private final Latencies session = new Latencies();
+    private final LongAdder started = new LongAdder();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder open = new LongAdder();
+    private final LongAdder questions = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder declined = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder fallbacks = new LongAdder();
+    private final Counts<String> failures = new Counts<>();
+    private final Counts<String> errorFrames = new Counts<>();
+    private final AtomicLong lastEnd = new AtomicLong();
+    private volatile long start;
+
+    public WsLoad(Settings settings) {
+        if (settings.users() < 1) {
+            throw new IllegalArgumentException("users must be at least 1, was " + settings.users());
+        }
+        if (settings.sessionsPerUser() < 1) {
+            throw new IllegalArgumentException(
+                    "sessions per user must be at least 1, was " + settings.sessionsPerUser());
+        }
+        if (settings.declineShare() < 0
+                || settings.skipShare() < 0
+                || settings.declineShare() + settings.skipShare() > 1) {
+            throw new IllegalArgumentException("decline and skip shares must be between 0 and 1 together");
+        }
+        this.settings = settings;
+    }
+
+    public WsLoadSummary run(List<Scenario> scenarios) {
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("no scenario to play");
+        }
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        ExecutorService users = Executors.newFixedThreadPool(settings.users(), runnable -> {
+            Thread thread = new Thread(runnable, "penguin-ws-user");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "penguin-ws-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Instant startedAt = Instant.now();
+        start = System.nanoTime();
+        try {
+            if (settings.progress() != null) {
+                timer.scheduleAtFixedRate(this::printProgress, 1, 1, TimeUnit.SECONDS);
+            }
+            List<Future<?>> running = new ArrayList<>();
+            for (int user = 0; user < settings.users(); user++) {
+                int number = user;
+                running.add(users.submit(() -> play(http, number, scenarios)));
+            }
+            // Every session is bounded by its frame timeouts, so the users end on their own; this bound is a backstop.
+            long deadline = start
+                    + settings.duration().toNanos()
+                    + settings.rampUp().toNanos()
+                    + settings.timeout().toNanos() * 60;
+            for (Future<?> user : running) {
+                try {
+                    user.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    user.cancel(true);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add("client:" + e.getCause().getClass().getSimpleName());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            users.shutdownNow();
+            timer.shutdownNow();
+        }
+        if (settings.progress() != null) {
+            printProgress();
+            settings.progress().println();
+        }
+        long end = Math.max(lastEnd.get(), start);
+        double seconds = (end - start) / 1e9;
+        return new WsLoadSummary(
+                settings.url().toString(),
+                settings.users(),
+                startedAt,
+                started.sum(),
+                completed.sum(),
+                failed.sum(),
+                failures.sorted(),
+                errorFrames.sorted(),
+                questions.sum(),
+                answered.sum(),
+                declined.sum(),
+                skipped.sum(),
+                fallbacks.sum(),
+                Math.round(seconds * 10) / 10.0,
+                seconds > 0 ? Math.round(completed.sum() / seconds * 10) / 10.0 : 0,
+                connect.percentiles(),
+                turn.percentiles(),
+                session.percentiles());
+    }
+
+    private void play(HttpClient http, int user, List<Scenario> scenarios) {
+        SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + user);
+        long firstStart = start + settings.rampUp().toNanos() * user / settings.users();
+        long now;
+        while ((now = System.nanoTime()) < firstStart) {
+            LockSupport.parkNanos(firstStart - now);
+        }
+        long stopStarting =
+                start + settings.rampUp().toNanos() + settings.duration().toNanos();
+        for (int played = 0; played < settings.sessionsPerUser(); played++) {
+            if (Thread.currentThread().isInterrupted() || (played > 0 && System.nanoTime() > stopStarting)) {
+                return;
+            }
+            Scenario scenario = scenarios.get(random.nextInt(scenarios.size()));
+            String failure = session(http, scenario, random);
+            if (failure == null) {
+                completed.increment();
+            } else {
+                failed.increment();
+                failures.add(failure);
+            }
+            lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+        }
+    }
+
+    /** Plays one session; returns {@code null} when it completed, else the failure type. */
+    private String session(HttpClient http, Scenario scenario, SplittableRandom random) {
+        started.increment();
+        long opened = System.nanoTime();
+        AgentConnection connection;
+        try {
+            connection = AgentConnection.open(
+                    http, settings.url(), settings.apiKey(), settings.keyAsSubprotocol(), settings.timeout());
+        } catch (AgentConnection.ConnectFailure e) {
+            return e.getMessage();
+        }
+        connect.recordNanos(System.nanoTime() - opened);
+        open.increment();
+        try {
+            JsonNode hello = connection.next(settings.timeout());
+            String problem = unexpected(hello, "hello");
+            if (problem != null) {
+                return problem;
+            }
+            ObjectNode query = AgentConnection.frame("query").put("text", scenario.query());
+            if (settings.mode() != null) {
+                query.put("mode", settings.mode());
+            }
+            if (settings.model() != null) {
+                query.put("model", settings.model());
+            }
+            connection.send(query);
+            long sent = System.nanoTime();
+            boolean responded = false;
+            while (true) {
+                JsonNode frame = connection.next(settings.timeout());
+                if (frame == null) {
+                    return "timeout:" + (responded ? "end" : "question or response");
+                }
+                String type = frame.path("type").asText();
+                switch (type) {
+                    case "question" -> {
+                        turn.recordNanos(System.nanoTime() - sent);
+                        questions.increment();
+                        connection.send(reply(frame, scenario, random));
+                        sent = System.nanoTime();
+                    }
+                    case "response" -> {
+                        turn.recordNanos(System.nanoTime() - sent);
+                        responded = true;
+                        if (frame.path("fallback").asBoolean(false)) {
+                            fallbacks.increment();
+                        }
+                    }
+                    case "error" -> errorFrames.add(frame.path("code").asText("unknown"));
+                    case "end" -> {
+                        String reason = frame.path("reason").asText();
+                        if (responded && "completed".equals(reason)) {
+                            session.recordNanos(System.nanoTime() - opened);
+                            return null;
+                        }
+                        return "end:" + reason;
+                    }
+                    case AgentConnection.CLOSED -> {
+                        return "closed-early:" + frame.path("status").asInt();
+                    }
+                    case AgentConnection.FAILED -> {
+                        return "connection:" + frame.path("error").asText();
+                    }
+                    default -> {
+                        return "protocol:" + (type.isEmpty() ? "no type" : "unexpected " + type);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (RuntimeException e) {
+            return "client:" + e.getClass().getSimpleName();
+        } finally {
+            open.decrement();
+            connection.close();
+        }
+    }
+
+    private static String unexpected(JsonNode frame, String wanted) {
+        if (frame == null) {
+            return "timeout:" + wanted;
+        }
+        String type = frame.path("type").asText();
+        if (type.equals(wanted)) {
+            return null;
+        }
+        if (type.equals(AgentConnection.CLOSED)) {
+            return "closed-early:" + frame.path("status").asInt();
+        }
+        if (type.equals(AgentConnection.FAILED)) {
+            return "connection:" + frame.path("error").asText();
+        }
+        return "protocol:expected " + wanted + ", got " + (type.isEmpty() ? "no type" : type);
+    }
+
+    /** The scripted user's reply to a question: the profile's value, or a decline or skip by the configured shares. */
+    private ObjectNode reply(JsonNode question, Scenario scenario, SplittableRandom random) {
+        String id = question.path("questionId").asText();
+        double draw = random.nextDouble();
+        if (draw < settings.declineShare()) {
+            declined.increment();
+            return AgentConnection.frame("decline").put("questionId", id);
+        }
+        if (draw < settings.declineShare() + settings.skipShare()) {
+            skipped.increment();
+            return AgentConnection.frame("skip").put("questionId", id);
+        }
+        String value;
+        try {
+            value = scenario.profile()
+                    .get(Attribute.fromLabel(question.path("attribute").asText()));
+        } catch (IllegalArgumentException e) {
+            value = null;
+        }
+        if (value == null) {
+            skipped.increment(); // an attribute this profile has no value for: the user does not know
+            return AgentConnection.frame("skip").put("questionId", id);
+        }
+        answered.increment();
+        return AgentConnection.frame("answer").put("questionId", id).put("text", value);
+    }
+
+    private void printProgress() {
+        Latencies.Percentiles turns = turn.percentiles();
+        Latencies.Percentiles connects = connect.percentiles();
+        settings.progress()
+                .print(String.format(
+                        Locale.ROOT,
+                        "\r[%5.0f s] sessions: %d completed, %d failed, %d open; connect p99 %s ms, turn p50 %s ms,"
+                                + " p99 %s ms   ",
+                        (System.nanoTime() - start) / 1e9,
+                        completed.sum(),
+                        failed.sum(),
+                        open.sum(),
+                        connects.p99(),
+                        turns.p50(),
+                        turns.p99()));
+        settings.progress().flush();
+    }
+}
