@@ -36,19 +36,24 @@ class AgentEvaluationIT {
         String planningId = planning.getString("planningId");
         int planned = planning.getInt("scenarios");
         assertThat(planned).isPositive();
+        // the planner answers 404 until its first plan is stored, and readiness 503 until the index caught up
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> given().baseUri(platform.url(ServiceSpec.PLANNER).toString())
-                                .get("/plannings/{id}", planningId)
-                                .jsonPath()
-                                .getInt("planned")
+                .until(() -> count(
+                                given().baseUri(platform.url(ServiceSpec.PLANNER)
+                                                .toString())
+                                        .get("/plannings/{id}", planningId)
+                                        .jsonPath(),
+                                "planned")
                         >= planned);
         await().atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> given().baseUri(platform.url(ServiceSpec.GATEWAY).toString())
-                                .get("/q/health/ready")
-                                .jsonPath()
-                                .getInt("checks.find { it.name == 'policy-index' }.data.plans")
+                .until(() -> count(
+                                given().baseUri(platform.url(ServiceSpec.GATEWAY)
+                                                .toString())
+                                        .get("/q/health/ready")
+                                        .jsonPath(),
+                                "checks.find { it.name == 'policy-index' }.data.plans")
                         >= planned);
 
         String runId = given().baseUri(scenario)
@@ -98,5 +103,11 @@ class AgentEvaluationIT {
         assertThat(agent)
                 .as("asking before answering is safer than answering blind")
                 .isGreaterThan(vanilla);
+    }
+
+    /** A count in a JSON answer, 0 when the answer does not have it (yet). */
+    private static int count(JsonPath json, String path) {
+        Integer value = json.get(path);
+        return value == null ? 0 : value;
     }
 }
