@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.bench.BenchmarkFigures;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.ServiceSpec;
@@ -53,7 +54,7 @@ class AgentBenchmark {
         int sessions = Integer.getInteger("penguin.benchmark.sessions", 1_000);
         Duration ramp = Duration.ofSeconds(Integer.getInteger("penguin.benchmark.rampSeconds", 60));
         Duration think = Duration.ofMillis(Integer.getInteger("penguin.benchmark.thinkMillis", 20_000));
-        int profiles = Integer.getInteger("penguin.benchmark.profiles", 2);
+        int profiles = Integer.getInteger("penguin.benchmark.profiles", 1);
         try (Platform platform = Platform.start(
                 SharedPlatform.home(),
                 SharedPlatform.home().resolve("penguin-cli/target/penguin-agent-benchmark"),
@@ -109,6 +110,39 @@ class AgentBenchmark {
                     simulated.planner(),
                     simulated.agentQuestions(),
                     simulated.plannerQuestions());
+            BenchmarkFigures figures = BenchmarkFigures.of("Agent")
+                    .figure(
+                            "live sessions answered",
+                            live.answered(),
+                            "of " + sessions,
+                            "started over " + ramp.toSeconds() + " s, think time " + think.toMillis() / 2 + "-"
+                                    + think.toMillis() * 3 / 2 + " ms, planner mode; peak " + live.peakOpen()
+                                    + " open at once")
+                    .figure("live sessions lost", sessions - live.answered(), "sessions");
+            for (String kind : List.of("turns", "queries", "replies")) {
+                JsonNode turn = live.stats().path(kind);
+                figures.figure(
+                                "server-side turn latency p50, " + kind,
+                                turn.path("p50Millis").asDouble(),
+                                "ms",
+                                turn.path("count").asLong() + " frames")
+                        .figure(
+                                "server-side turn latency p99, " + kind,
+                                turn.path("p99Millis").asDouble(),
+                                "ms",
+                                "target: p99 < 50 ms");
+            }
+            figures.figure("client-side turn latency p99", live.clientP99(), "ms", "frame sent to reply received")
+                    .figure("gateway peak RSS", gatewayKb / 1024.0, "MiB")
+                    .figure(
+                            "simulated run: mean safety, Vanilla",
+                            simulated.vanilla(),
+                            "1-5",
+                            simulated.scenarios() + " test-split scenarios of the generated catalog, reference models")
+                    .figure("simulated run: mean safety, +Agent", simulated.agent(), "1-5")
+                    .figure("simulated run: mean safety, +Planner", simulated.planner(), "1-5")
+                    .figure("simulated run: mean questions asked, +Agent", simulated.agentQuestions(), "questions")
+                    .figure("simulated run: mean questions asked, +Planner", simulated.plannerQuestions(), "questions");
             assertThat(live.answered()).isEqualTo(sessions);
         }
     }
