@@ -30,7 +30,8 @@ import java.util.function.Function;
 /**
  * An OpenAI-compatible chat completions server on loopback, for tests and load tests. Each request takes the next
  * scripted reply if there is one, else draws from the configured error mix, else answers with the responder's
- * content; every reply waits the drawn latency first. It counts requests, outcomes and the highest number of
+ * content (an echo by default, every platform role with {@link RoleAwareResponder}); every reply waits the drawn
+ * latency first. It counts requests, outcomes and the highest number of
  * requests it held at once, and keeps the request bodies and {@code Authorization} headers it saw.
  *
  * <p>Built on the JDK's HTTP server: no dependency, one thread per held request (a cached pool), so the concurrency
@@ -85,6 +86,11 @@ public final class FakeLlmServer implements AutoCloseable {
     /** Starts a server with the defaults: no latency, no errors, an echo of the last user message. */
     public static FakeLlmServer start() {
         return builder().start();
+    }
+
+    /** Starts a server whose replies play every role of the platform ({@link RoleAwareResponder}). */
+    public static FakeLlmServer roleAware() {
+        return builder().responder(new RoleAwareResponder()).start();
     }
 
     /** The base URL an OpenAI client takes, ending in {@code /v1}. */
