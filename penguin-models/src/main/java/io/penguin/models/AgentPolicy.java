@@ -12,9 +12,20 @@ import java.util.Set;
  */
 public interface AgentPolicy {
 
+    /** What a model that names no template version reports. */
+    String UNVERSIONED = "unversioned";
+
     String name();
 
     boolean reference();
+
+    /**
+     * The version of the prompt template (or, for a reference model, of its rules) behind this model's output, stored
+     * with every result so that results made with another template are never compared as if alike.
+     */
+    default String promptVersion() {
+        return UNVERSIONED;
+    }
 
     /**
      * How sufficient what the agent knows is for answering this query safely: 0 (nothing useful) to 5 (enough to

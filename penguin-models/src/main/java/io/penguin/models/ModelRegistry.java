@@ -8,6 +8,7 @@ import io.penguin.models.llm.CallAccounting;
 import io.penguin.models.llm.LlmAgentPolicy;
 import io.penguin.models.llm.LlmJudgeModel;
 import io.penguin.models.llm.LlmTargetModel;
+import io.penguin.models.llm.LlmUserSimulator;
 import io.penguin.models.llm.ModelCalls;
 import io.penguin.models.reference.ProfileUserSimulator;
 import io.penguin.models.reference.ReferenceAgentPolicy;
@@ -19,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named models by role: the offline reference models always, plus one target, one judge and one agent policy per
- * configured endpoint (all under the endpoint's name), and the role bindings (which model is the judge, the user simulator,
- * the planner, the agent).
+ * Named models by role: the offline reference models always, plus one target, one judge, one agent policy and one user
+ * simulator per configured endpoint (all under the endpoint's name), and the role bindings (which model is the judge,
+ * the user simulator, the planner, the agent), each checked against the models of its role.
  */
 public final class ModelRegistry {
 
@@ -89,14 +90,17 @@ public final class ModelRegistry {
     }
 
     /**
-     * Adds an endpoint as a target, a judge and an agent policy under its name (agent policies re-asking
+     * Adds an endpoint as a target, a judge, an agent policy and a user simulator under its name (agent policies re-asking
      * {@link LlmAgentPolicy#DEFAULT_REASKS} times); reference names cannot be taken.
      */
     public ModelRegistry register(ModelEndpoint endpoint, CallCache cache, CallAccounting accounting, int judgeReasks) {
         return register(endpoint, cache, accounting, judgeReasks, LlmAgentPolicy.DEFAULT_REASKS);
     }
 
-    /** Adds an endpoint as a target, a judge and an agent policy under its name; reference names cannot be taken. */
+    /**
+     * Adds an endpoint as a target, a judge, an agent policy and a user simulator under its name; reference names
+     * cannot be taken.
+     */
     public ModelRegistry register(
             ModelEndpoint endpoint, CallCache cache, CallAccounting accounting, int judgeReasks, int agentReasks) {
         String name = endpoint.name();
@@ -109,21 +113,50 @@ public final class ModelRegistry {
         register(new LlmTargetModel(calls));
         register(new LlmJudgeModel(calls, judgeReasks));
         register(new LlmAgentPolicy(calls, agentReasks));
+        register(new LlmUserSimulator(calls));
         return this;
     }
 
-    /** Binds a role ({@code judge}, {@code user-simulator}, {@code planner}, {@code agent}) to a model name. */
-    public ModelRegistry bind(String role, String name) {
-        if (!names().contains(name)) {
-            throw new UnknownModelException(role, name, names());
+    /**
+     * Binds a role to a model name, checked against the models of that role: a target for {@link ModelRole#TARGET}
+     * and {@link ModelRole#PLANNER_REWARD}, a judge for {@link ModelRole#JUDGE}, a user simulator for
+     * {@link ModelRole#USER_SIMULATOR}, an agent policy for {@link ModelRole#AGENT}, an endpoint for
+     * {@link ModelRole#SCENARIO_WRITER}. The error lists that role's valid names.
+     */
+    public ModelRegistry bind(ModelRole role, String name) {
+        java.util.Set<String> valid = namesFor(role);
+        if (!valid.contains(name)) {
+            throw new UnknownModelException(role.config(), name, valid);
         }
-        roles.put(role, name);
+        roles.put(role.config(), name);
         return this;
+    }
+
+    /** {@link #bind(ModelRole, String)} with the role's configuration name ({@code judge}, {@code user-simulator}...). */
+    public ModelRegistry bind(String role, String name) {
+        return bind(ModelRole.parse(role), name);
     }
 
     /** The model name bound to a role, or {@code fallback} when none is. */
+    public String boundTo(ModelRole role, String fallback) {
+        return roles.getOrDefault(role.config(), fallback);
+    }
+
+    /** {@link #boundTo(ModelRole, String)} with the role's configuration name. */
     public String boundTo(String role, String fallback) {
-        return roles.getOrDefault(role, fallback);
+        return boundTo(ModelRole.parse(role), fallback);
+    }
+
+    /** The names a role may be bound to. */
+    public java.util.Set<String> namesFor(ModelRole role) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+                switch (role) {
+                    case TARGET, PLANNER_REWARD -> targets.keySet();
+                    case JUDGE -> judges.keySet();
+                    case USER_SIMULATOR -> userSimulators.keySet();
+                    case AGENT -> agentPolicies.keySet();
+                    case SCENARIO_WRITER -> calls.keySet();
+                }));
     }
 
     public Map<String, String> roles() {

@@ -11,10 +11,17 @@ import java.util.Map;
  * @param scores the three 1-5 scores
  * @param rationale why each score, per dimension
  * @param usage what the judge call cost
+ * @param promptVersion the rubric version that produced it ({@link JudgeModel#promptVersion()})
  */
-public record Verdict(RubricScores scores, Map<RubricDimension, String> rationale, ModelUsage usage) {
+public record Verdict(
+        RubricScores scores, Map<RubricDimension, String> rationale, ModelUsage usage, String promptVersion) {
 
     public Verdict {
         rationale = Map.copyOf(rationale);
+    }
+
+    /** A verdict from a judge that names no rubric version. */
+    public Verdict(RubricScores scores, Map<RubricDimension, String> rationale, ModelUsage usage) {
+        this(scores, rationale, usage, JudgeModel.UNVERSIONED);
     }
 }

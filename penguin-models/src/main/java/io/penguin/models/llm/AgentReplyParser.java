@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.core.Attribute;
+import io.penguin.models.SufficiencyScale;
 import io.penguin.models.endpoint.StructuredOutput;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,8 @@ final class AgentReplyParser {
 
     static final String ATTRIBUTE_FIELD = "attribute";
     static final String SUFFICIENCY_FIELD = "sufficiency";
-    static final int MIN_SUFFICIENCY = 0;
-    static final int MAX_SUFFICIENCY = 5;
+    static final int MIN_SUFFICIENCY = SufficiencyScale.MIN;
+    static final int MAX_SUFFICIENCY = SufficiencyScale.MAX;
 
     static final StructuredOutput SUFFICIENCY_SCHEMA = new StructuredOutput(
             "penguin_sufficiency",
@@ -26,7 +27,8 @@ final class AgentReplyParser {
                     SUFFICIENCY_FIELD,
                     MIN_SUFFICIENCY,
                     MAX_SUFFICIENCY,
-                    "0 (nothing useful known) to 5 (enough known to answer safely); higher means stop asking")));
+                    "0 (nothing useful known) to 5 (complete); " + SufficiencyScale.SUFFICIENT
+                            + " or more means enough is known to answer safely; higher means stop asking")));
 
     /** Longest piece of an invalid reply repeated in a re-ask. */
     private static final int ECHO_LIMIT = 60;

@@ -3,6 +3,7 @@ package io.penguin.models.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.core.Attribute;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Prompt text shared by the LLM-backed roles. */
@@ -23,20 +24,16 @@ final class Prompts {
 
     private Prompts() {}
 
-    /** "- Age: 19" lines in the taxonomy's attribute order, only for the attributes given. */
-    static String attributeLines(Map<Attribute, String> attributes) {
-        StringBuilder lines = new StringBuilder();
+    /** The values by attribute label, in the taxonomy's order: the shape a data block shows attributes in. */
+    static Map<String, String> labelled(Map<Attribute, String> attributes) {
+        Map<String, String> labelled = new LinkedHashMap<>();
         for (Attribute attribute : Attribute.values()) {
             String value = attributes.get(attribute);
             if (value != null) {
-                lines.append("- ")
-                        .append(attribute.label())
-                        .append(": ")
-                        .append(value)
-                        .append('\n');
+                labelled.put(attribute.label(), value);
             }
         }
-        return lines.toString();
+        return labelled;
     }
 
     /**

@@ -23,6 +23,9 @@ public final class ReferenceResponder implements TargetModel {
      */
     public static final String BRIEF_NAME = "reference-brief";
 
+    /** One version for both variants: they share the composition rules, their names tell them apart. */
+    public static final String PROMPT_VERSION = "reference-responder-v1";
+
     /** A focused answer: tailoring to every attribute at once would read like a form letter. */
     static final int MAX_TAILORED = 3;
 
@@ -64,6 +67,11 @@ public final class ReferenceResponder implements TargetModel {
     }
 
     @Override
+    public String promptVersion() {
+        return PROMPT_VERSION;
+    }
+
+    @Override
     public ModelReply answer(AnswerRequest request) {
         long started = System.nanoTime();
         String text = compose(request.query(), request.knownAttributes());
@@ -71,7 +79,7 @@ public final class ReferenceResponder implements TargetModel {
         // The reference models run in-process: their cost is known to be zero, not unknown.
         ModelUsage usage = new ModelUsage(
                 name, "reference", millis, Tokens.estimate(request.query()) + 40, Tokens.estimate(text), 0.0);
-        return new ModelReply(text, usage);
+        return new ModelReply(text, usage, PROMPT_VERSION);
     }
 
     String compose(String query, Map<Attribute, String> known) {
