@@ -5,6 +5,7 @@ import io.penguin.core.Attribute;
 import io.penguin.models.AnswerRequest;
 import io.penguin.models.ModelReply;
 import io.penguin.models.PlannedPath;
+import io.penguin.models.SufficiencyScale;
 import io.penguin.models.TargetModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * One dialogue: the user's query, the agent's questions one at a time, the user's answers (or skips and declines),
- * and the final answer. Before each question the abstention module rates what is known (0-5); the agent answers once
- * the rating reaches the threshold, the question budget is spent, or nothing is left to ask. Not thread-safe: a
+ * and the final answer. Before each question the abstention module rates what is known on {@link SufficiencyScale};
+ * the agent answers once the rating reaches the threshold, the question budget is spent, or nothing is left to ask. Not thread-safe: a
  * connection feeds its dialogue one frame at a time.
  */
 public final class AgentSession {
@@ -145,7 +146,7 @@ public final class AgentSession {
     private int sufficiency() {
         try {
             int rating = agent.policy().sufficiency(query, Map.copyOf(known));
-            if (rating >= 0 && rating <= 5) {
+            if (rating >= SufficiencyScale.MIN && rating <= SufficiencyScale.MAX) {
                 return rating;
             }
             LOG.warning(() -> "agent policy " + agent.policy().name() + " rated sufficiency " + rating
