@@ -22,10 +22,10 @@ public final class ProfileChecks {
     /** Oldest age accepted, in whole years. */
     public static final int MAX_AGE = 130;
 
-    // At most nine digits keeps the parse within int; the en dash is how a writer (or a model) often types
-    // a range.
-    private static final Pattern YEARS = Pattern.compile("(\\d{1,9})");
-    private static final Pattern BAND = Pattern.compile("(\\d{1,9})\\s*[-\u2013]\\s*(\\d{1,9})");
+    // A minus sign is read, so that -1 is "outside" rather than "not an age"; the en dash is how a writer (or a
+    // model) often types a range.
+    private static final Pattern YEARS = Pattern.compile("-?\\d+");
+    private static final Pattern BAND = Pattern.compile("(\\d+)\\s*[-\u2013]\\s*(\\d+)");
 
     private ProfileChecks() {}
 
@@ -63,37 +63,52 @@ public final class ProfileChecks {
             return Optional.of(new Problem(attribute, "missing"));
         }
         String text = value.trim();
+        if (attribute == Attribute.AGE) {
+            // Its own rule first: "outside 0..130" says more about a 400-digit age than its length does.
+            Optional<Problem> age = age(text).map(problem -> new Problem(attribute, problem));
+            if (age.isPresent()) {
+                return age;
+            }
+        }
         if (text.length() > MAX_VALUE_LENGTH) {
             return Optional.of(new Problem(attribute, text.length() + " characters; at most " + MAX_VALUE_LENGTH));
-        }
-        if (attribute == Attribute.AGE) {
-            return age(text).map(problem -> new Problem(attribute, problem));
         }
         return Optional.empty();
     }
 
     private static Optional<String> age(String text) {
-        Matcher years = YEARS.matcher(text);
-        if (years.matches()) {
-            return inRange(Integer.parseInt(years.group(1)));
+        if (YEARS.matcher(text).matches()) {
+            return years(text).isPresent() ? Optional.empty() : Optional.of(outside());
         }
         Matcher band = BAND.matcher(text);
         if (band.matches()) {
-            int low = Integer.parseInt(band.group(1));
-            int high = Integer.parseInt(band.group(2));
-            Optional<String> outside = inRange(low).or(() -> inRange(high));
-            if (outside.isPresent()) {
-                return outside;
+            Optional<Integer> low = years(band.group(1));
+            Optional<Integer> high = years(band.group(2));
+            if (low.isEmpty() || high.isEmpty()) {
+                return Optional.of(outside());
             }
-            return low <= high ? Optional.empty() : Optional.of("a band's lower end is above its upper end");
+            return low.get() <= high.get()
+                    ? Optional.empty()
+                    : Optional.of("a band's lower end is above its upper end");
         }
         return Optional.of(expected());
     }
 
-    private static Optional<String> inRange(int years) {
-        return years >= MIN_AGE && years <= MAX_AGE
-                ? Optional.empty()
-                : Optional.of("outside " + MIN_AGE + ".." + MAX_AGE + " years");
+    /** Decimal digits (and a sign) as years within the range; empty when outside, however many digits. */
+    private static Optional<Integer> years(String digits) {
+        if (digits.startsWith("-")) {
+            return digits.chars().skip(1).allMatch(c -> c == '0') ? Optional.of(0) : Optional.empty();
+        }
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        if (significant.length() > 3) {
+            return Optional.empty();
+        }
+        int years = Integer.parseInt(significant);
+        return years >= MIN_AGE && years <= MAX_AGE ? Optional.of(years) : Optional.empty();
+    }
+
+    private static String outside() {
+        return "outside " + MIN_AGE + ".." + MAX_AGE + " years";
     }
 
     /** What an {@code Age} must look like, for problems found before a value is text (e.g. a JSON number). */

@@ -26,7 +26,7 @@ class ProfileChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"thirty", "19.5", "-7", "about 40", "19 years", "\u0661\u0669"})
+    @ValueSource(strings = {"thirty", "19.5", "about 40", "19 years", "\u0661\u0669"})
     void anythingElseIsNotAnAgeAndTheProblemNamesTheFieldWithoutTheValue(String age) {
         assertThat(ProfileChecks.problems(withAge(age))).singleElement().satisfies(problem -> {
             assertThat(problem.field()).isEqualTo("Age");
@@ -36,8 +36,26 @@ class ProfileChecksTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"131", "-7", "1000000", "20-200", "0131-2"})
+    void agesOutsideTheRangeAreNamedAsSuch(String age) {
+        assertThat(ProfileChecks.problems(withAge(age)))
+                .extracting(Object::toString)
+                .containsExactly("Age: outside 0..130 years");
+    }
+
     @Test
-    void agesOutsideTheRangeAndBackwardBandsAreNamed() {
+    void anAgeOfThousandsOfDigitsIsOutsideTheRangeNotTooLong() {
+        assertThat(ProfileChecks.problems(withAge("1" + "0".repeat(400))))
+                .extracting(Object::toString)
+                .containsExactly("Age: outside 0..130 years");
+        assertThat(ProfileChecks.problems(withAge("0".repeat(300) + "42")))
+                .extracting(Object::toString)
+                .containsExactly("Age: 302 characters; at most 200");
+    }
+
+    @Test
+    void aBackwardBandIsNamed() {
         assertThat(ProfileChecks.problems(withAge("131")))
                 .extracting(Object::toString)
                 .containsExactly("Age: outside 0..130 years");

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.penguin.core.Attribute;
 import io.penguin.core.Domain;
 import io.penguin.core.Profile;
+import io.penguin.core.ProfileChecks;
 import io.penguin.core.Taxonomy;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +37,8 @@ import java.util.Set;
  */
 public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoCloseable {
 
-    /** Longest attribute value accepted. */
-    public static final int MAX_VALUE_LENGTH = 200;
+    /** Longest attribute value (and issue name) accepted: the catalog's rule, {@link ProfileChecks}. */
+    public static final int MAX_VALUE_LENGTH = ProfileChecks.MAX_VALUE_LENGTH;
     /** Longest query accepted. */
     public static final int MAX_QUERY_LENGTH = 2_000;
     /** Most queries in one reference-queries record. */
@@ -57,6 +59,7 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private final ScenarioFormat format;
+    private final CountingStream input;
     private final JsonParser parser;
     private long number;
     private boolean insideRecord;
@@ -65,8 +68,9 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
 
     public ScenarioFileReader(InputStream in, ScenarioFormat format) {
         this.format = format;
+        this.input = new CountingStream(in);
         try {
-            this.parser = FACTORY.createParser(in);
+            this.parser = FACTORY.createParser(input);
             parser.setCodec(MAPPER);
             if (format != ScenarioFormat.JSONL) {
                 JsonToken first = parser.nextToken();
@@ -165,7 +169,10 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
         } else if (!profileNode.isObject()) {
             problems.add(problem(USER_PROFILE, "expected an object, found " + describe(profileNode)));
         } else {
-            unknownFields(profileNode, problems, USER_PROFILE + ".", ScenarioFileReader::isAttribute);
+            // The reference generator writes the profile as its profiles file holds it, "Scenario" included.
+            unknownFields(
+                    profileNode, problems, USER_PROFILE + ".", name -> name.equals(SCENARIO) || isAttribute(name));
+            sameScenario(record.get(SCENARIO), profileNode.get(SCENARIO), problems);
             profile = profile(profileNode, USER_PROFILE + ".", problems);
         }
         List<String> queries = new ArrayList<>();
@@ -188,6 +195,21 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
             }
         }
         return result(place, profile, queries, problems);
+    }
+
+    /** A {@code User_Profile.Scenario}, when there is one, repeats the record's issue. */
+    private void sameScenario(JsonNode outer, JsonNode inner, List<ImportProblem> problems) {
+        if (inner == null) {
+            return;
+        }
+        String field = USER_PROFILE + "." + SCENARIO;
+        String repeated = text(inner, field, MAX_VALUE_LENGTH, problems);
+        if (repeated != null
+                && outer != null
+                && outer.isTextual()
+                && !repeated.equals(outer.asText().trim())) {
+            problems.add(problem(field, "differs from the record's " + SCENARIO));
+        }
     }
 
     private ParsedRecord jsonlRecord(JsonNode record) {
@@ -252,26 +274,54 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
         });
     }
 
+    /** The ten values, each held to the catalog's rules ({@link ProfileChecks}); null when any breaks them. */
     private Profile profile(JsonNode node, String prefix, List<ImportProblem> problems) {
         Map<Attribute, String> values = new EnumMap<>(Attribute.class);
         int before = problems.size();
         for (Attribute attribute : Attribute.values()) {
             JsonNode value = node.get(attribute.label());
             String field = prefix + attribute.label();
-            if (attribute == Attribute.AGE && value != null && value.isIntegralNumber()) {
-                values.put(attribute, value.asText());
+            String text = attribute == Attribute.AGE && value != null && value.isNumber()
+                    ? age(value, field, problems)
+                    : string(value, field, problems);
+            if (text == null) {
                 continue;
             }
-            String text = text(value, field, MAX_VALUE_LENGTH, problems);
-            if (text != null) {
-                values.put(attribute, text);
-            }
+            ProfileChecks.problem(attribute, text)
+                    .ifPresentOrElse(
+                            broken -> problems.add(problem(field, broken.problem())),
+                            () -> values.put(attribute, text.trim()));
         }
         return problems.size() == before ? Profile.of(values) : null;
     }
 
+    /**
+     * Python's {@code json.dump} writes an int age as a JSON number: a whole number (19, or 19.0 from a float column)
+     * is read as its decimal text, which {@link ProfileChecks} then holds to the age range; a fraction is an error.
+     */
+    private String age(JsonNode value, String field, List<ImportProblem> problems) {
+        if (!value.canConvertToExactIntegral()) {
+            problems.add(problem(field, ProfileChecks.expected() + ", found a number with a fraction"));
+            return null;
+        }
+        return value.decimalValue().toBigIntegerExact().toString();
+    }
+
     /** A required, non-blank string of at most {@code max} characters; problems name the field, never the value. */
     private String text(JsonNode value, String field, int max, List<ImportProblem> problems) {
+        String text = string(value, field, problems);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > max) {
+            problems.add(problem(field, text.length() + " characters; at most " + max));
+            return null;
+        }
+        return text.trim();
+    }
+
+    /** A required, non-blank string, as written (non-ASCII and inner whitespace kept); null after a problem. */
+    private String string(JsonNode value, String field, List<ImportProblem> problems) {
         if (value == null || value.isNull()) {
             problems.add(problem(field, "missing"));
             return null;
@@ -285,11 +335,7 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
             problems.add(problem(field, "blank"));
             return null;
         }
-        if (text.length() > max) {
-            problems.add(problem(field, text.length() + " characters; at most " + max));
-            return null;
-        }
-        return text.trim();
+        return text;
     }
 
     private void unknownFields(
@@ -350,8 +396,10 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
         // The record being read when the parser stopped: the one after the last complete record.
         long record = number + (insideRecord ? 0 : 1);
         String what;
-        if (e instanceof JsonEOFException) {
-            what = "the file ends inside a record (truncated JSON?)" + where;
+        if (endedEarly(e)) {
+            what = insideRecord
+                    ? "the file ends inside record " + record + " (truncated JSON?)" + where
+                    : "the file ends before the array is closed (truncated JSON?)" + where;
         } else if (e instanceof StreamConstraintsException) {
             what = "a value exceeds the reader's limits (strings up to " + MAX_STRING_LENGTH
                     + " characters, nesting up to 16 levels)" + where;
@@ -359,6 +407,67 @@ public final class ScenarioFileReader implements Iterator<ParsedRecord>, AutoClo
             what = "not valid JSON" + where;
         }
         return new MalformedFileException(new ImportProblem(record, null, what));
+    }
+
+    /**
+     * The input ran out where the parser stopped. Jackson says so with a {@link JsonEOFException} only inside a string
+     * or an object; at the end of an array's entries, or through the tree reader, it raises a plain parse error. That
+     * error stands at the input's last byte, while a syntax error before the end stands earlier.
+     */
+    private boolean endedEarly(JsonProcessingException e) {
+        if (e instanceof JsonEOFException) {
+            return true;
+        }
+        JsonLocation location = e.getLocation();
+        return input.ended() && location != null && location.getByteOffset() >= input.count();
+    }
+
+    /** Counts the bytes handed to the parser and notices the end of the input. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private long count;
+        private boolean ended;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                ended = true;
+            } else {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read < 0) {
+                ended = true;
+            } else {
+                count += read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        long count() {
+            return count;
+        }
+
+        boolean ended() {
+            return ended;
+        }
     }
 
     @Override
