@@ -328,10 +328,10 @@ public final class RoleAwareResponder implements Function<JsonNode, String> {
     // --- scenario writer ----------------------------------------------------------------------------------------
 
     private static String scenarioWriter(JsonNode body) {
-        String prompt = lastUser(body);
+        String prompt = firstUser(body);
         Matcher profileNumber = PROFILE_NUMBER.matcher(prompt);
         if (profileNumber.find()) {
-            return profile(prompt, Integer.parseInt(profileNumber.group(1)));
+            return profile(body, prompt, Integer.parseInt(profileNumber.group(1)));
         }
         Matcher count = QUERY_COUNT.matcher(prompt);
         int queries = count.find() ? Integer.parseInt(count.group(1)) : 1;
@@ -349,23 +349,107 @@ public final class RoleAwareResponder implements Function<JsonNode, String> {
         return reply.toString();
     }
 
-    /** Every attribute line of the prompt answered: the n-th listed value (cycling), the age inside its range. */
-    private static String profile(String prompt, int number) {
-        ObjectNode reply = JSON.createObjectNode();
+    /**
+     * Every attribute line of the prompt answered: a listed value each (the n-th for profile n, so profiles differ),
+     * the age inside its stated range. This fake knows no vocabulary, so a profile may break a rule between
+     * attributes; on a re-ask it behaves like a model that reads the problems: each attribute a problem names first
+     * moves to its next listed value (the age to another one in range), and the rest stays.
+     */
+    private static String profile(JsonNode body, String prompt, int number) {
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        String ageField = null;
+        int minAge = 0;
+        int maxAge = 0;
         for (String line : prompt.lines().toList()) {
             Matcher age = AGE_LINE.matcher(line);
-            Matcher choices = CHOICES_LINE.matcher(line);
+            Matcher listed = CHOICES_LINE.matcher(line);
             if (age.matches()) {
-                int min = Integer.parseInt(age.group(2));
-                int max = Integer.parseInt(age.group(3));
-                int span = max - min + 1;
-                reply.put(age.group(1), min + Math.floorMod(span / 2 + 7 * (number - 1), span));
-            } else if (choices.matches()) {
-                String[] values = choices.group(2).split(" \\| ");
-                reply.put(choices.group(1), values[Math.floorMod(number - 1, values.length)].strip());
+                ageField = age.group(1);
+                minAge = Integer.parseInt(age.group(2));
+                maxAge = Integer.parseInt(age.group(3));
+            } else if (listed.matches()) {
+                choices.put(
+                        listed.group(1),
+                        List.of(listed.group(2).split(" \\| ")).stream()
+                                .map(String::strip)
+                                .toList());
+            }
+        }
+        ObjectNode previous = previousReply(body);
+        ObjectNode reply = previous == null ? JSON.createObjectNode() : previous;
+        String problems = previous == null ? "" : lastUser(body);
+        if (previous == null) {
+            if (ageField != null) {
+                // Mid-life ages fit the most values; later profiles step through the range.
+                int span = maxAge - minAge + 1;
+                int start = Math.max(minAge, Math.min(maxAge, 34)) - minAge;
+                reply.put(ageField, minAge + Math.floorMod(start + 6 * (number - 1), span));
+            }
+            choices.forEach((field, values) -> reply.put(field, values.get(Math.floorMod(number - 1, values.size()))));
+            return reply.toString();
+        }
+        for (String problem : problems.split(";")) {
+            if (problem.contains("too close to profile")) {
+                // the problem names no attribute: move every one, as a model asked for a different person would
+                choices.forEach((field, values) -> reply.put(
+                        field,
+                        values.get(
+                                Math.floorMod(values.indexOf(reply.path(field).asText()) + 1, values.size()))));
+                continue;
+            }
+            String named = firstNamed(problem, choices.keySet(), ageField);
+            if (named == null) {
+                continue;
+            }
+            if (named.equals(ageField)) {
+                int span = maxAge - minAge + 1;
+                reply.put(ageField, minAge + Math.floorMod(reply.path(ageField).asInt(minAge) - minAge + 11, span));
+            } else {
+                List<String> values = choices.get(named);
+                int at = values.indexOf(reply.path(named).asText());
+                reply.put(named, values.get(Math.floorMod(at + 1, values.size())));
             }
         }
         return reply.toString();
+    }
+
+    /** The attribute a problem names first ("Age is outside ...", "Profession does not fit age 47"). */
+    private static String firstNamed(String problem, Set<String> fields, String ageField) {
+        String first = null;
+        int at = Integer.MAX_VALUE;
+        for (String field : fields) {
+            int found = problem.indexOf(field);
+            if (found >= 0 && found < at) {
+                first = field;
+                at = found;
+            }
+        }
+        if (ageField != null) {
+            int found = problem.indexOf(ageField + " is outside");
+            if (found >= 0 && found < at) {
+                first = ageField;
+            }
+        }
+        return first;
+    }
+
+    /** This conversation's last assistant reply as JSON (a re-ask follows it), or null on the first ask. */
+    private static ObjectNode previousReply(JsonNode body) {
+        String last = null;
+        for (JsonNode message : body.path("messages")) {
+            if ("assistant".equals(message.path("role").asText())) {
+                last = message.path("content").asText();
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        try {
+            JsonNode parsed = JSON.readTree(last);
+            return parsed instanceof ObjectNode object ? object.deepCopy() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     // --- reading requests ---------------------------------------------------------------------------------------
@@ -373,6 +457,15 @@ public final class RoleAwareResponder implements Function<JsonNode, String> {
     private static String system(JsonNode body) {
         for (JsonNode message : body.path("messages")) {
             if ("system".equals(message.path("role").asText())) {
+                return message.path("content").asText();
+            }
+        }
+        return "";
+    }
+
+    private static String firstUser(JsonNode body) {
+        for (JsonNode message : body.path("messages")) {
+            if ("user".equals(message.path("role").asText())) {
                 return message.path("content").asText();
             }
         }

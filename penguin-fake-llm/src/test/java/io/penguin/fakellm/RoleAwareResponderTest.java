@@ -124,6 +124,27 @@ class RoleAwareResponderTest {
                 .isNotEqualTo(queries.path("query_2").asText());
     }
 
+    @Test
+    void theScenarioWriterMovesEveryAttributeAProblemNamesOnAReask() throws Exception {
+        String prompt = "Write profile 1 of 5 for a person:\n- \"Age\": a whole number from 18 to 30\n"
+                + "- \"Gender\": one of Female | Male | Non-binary\n- \"Marital Status\": one of Single | Married\n";
+        ObjectNode body = body(opening(Role.SCENARIO_WRITER), prompt, "penguin_profile");
+        String first = fake.apply(body);
+        ArrayNode messages = (ArrayNode) body.path("messages");
+        messages.addObject().put("role", "assistant").put("content", first);
+        messages.addObject()
+                .put("role", "user")
+                .put("content", "Your reply was not accepted: Gender does not fit age 24. Reply again.");
+
+        JsonNode before = JSON.readTree(first);
+        JsonNode after = JSON.readTree(fake.apply(body));
+
+        assertThat(before.path("Gender").asText()).isEqualTo("Female");
+        assertThat(after.path("Gender").asText()).isEqualTo("Male");
+        assertThat(after.path("Marital Status")).isEqualTo(before.path("Marital Status"));
+        assertThat(after.path("Age")).isEqualTo(before.path("Age"));
+    }
+
     private static String opening(Role role) {
         return RoleAwareResponder.OPENINGS.entrySet().stream()
                 .filter(entry -> entry.getValue() == role)
