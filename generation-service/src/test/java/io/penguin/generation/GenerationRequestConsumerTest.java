@@ -10,12 +10,12 @@ import io.penguin.contracts.WorkItemId;
 import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +36,7 @@ class GenerationRequestConsumerTest {
 
     private List<ResponseGenerated> responses(int expected) {
         return topics
-                .read(Topics.RESPONSES, record -> record.value().contains(runId), expected, Duration.ofSeconds(30))
+                .read(Topics.RESPONSES, record -> record.value().contains(runId), expected, Liveness.PATIENCE)
                 .stream()
                 .map(record -> {
                     assertThat(record.key()).isEqualTo(scenario.id());
@@ -94,10 +94,7 @@ class GenerationRequestConsumerTest {
 
         assertThat(responses(2)).extracting(response -> response.item().model()).containsOnly("reference");
         List<ConsumerRecord<String, String>> deadLetters = topics.read(
-                Topics.dlq(Topics.GENERATION_REQUESTS),
-                record -> record.value().contains(runId),
-                2,
-                Duration.ofSeconds(30));
+                Topics.dlq(Topics.GENERATION_REQUESTS), record -> record.value().contains(runId), 2, Liveness.PATIENCE);
         assertThat(deadLetters).hasSize(2);
         assertThat(deadLetters)
                 .filteredOn(record -> record.value().equals(malformed))

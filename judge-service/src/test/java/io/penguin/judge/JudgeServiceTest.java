@@ -15,6 +15,7 @@ import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.judge.persistence.JudgementRepository;
 import io.penguin.service.messaging.DeadLetters;
@@ -23,7 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class JudgeServiceTest {
 
     private List<JudgementRecorded> published(String runId, int expected) {
         return topics
-                .read(Topics.JUDGEMENTS, record -> record.value().contains(runId), expected, Duration.ofSeconds(30))
+                .read(Topics.JUDGEMENTS, record -> record.value().contains(runId), expected, Liveness.PATIENCE)
                 .stream()
                 .map(record -> Events.decode(record.value(), JudgementRecorded.class))
                 .toList();
@@ -93,10 +93,7 @@ class JudgeServiceTest {
         assertThat(published(runId, 1)).hasSize(1);
         assertThat(stored(runId)).isEqualTo(1);
         assertThat(topics.read(
-                        Topics.dlq(Topics.RESPONSES),
-                        record -> record.value().equals(poison),
-                        1,
-                        Duration.ofSeconds(30)))
+                        Topics.dlq(Topics.RESPONSES), record -> record.value().equals(poison), 1, Liveness.PATIENCE))
                 .singleElement()
                 .satisfies(record -> assertThat(new String(
                                 record.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
@@ -128,7 +125,7 @@ class JudgeServiceTest {
     void judgementsExplainEveryScoreWithoutProfileValues() {
         String runId = "run-" + UUID.randomUUID();
         responses.send(Events.encode(response(runId, "context-free", "Thank you for asking about this.")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == 1);
+        await().atMost(Liveness.PATIENCE).until(() -> stored(runId) == 1);
         String body = given().get("/runs/{id}/judgements", runId)
                 .then()
                 .statusCode(200)

@@ -18,6 +18,7 @@ import io.penguin.contracts.WorkItemId;
 import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
@@ -26,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ class RunReportResourceTest {
                                 new ModelUsage("priced-model", "openai", 5, 100, 50, targetCost))));
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == scenarios.size() * 2L);
+        await().atMost(Liveness.PATIENCE).until(() -> stored(runId) == scenarios.size() * 2L);
         return runId;
     }
 
@@ -190,7 +190,7 @@ class RunReportResourceTest {
                     Events.encode(ResponseGenerated.of(
                             request, List.of(), CARING, new ModelUsage("reference", "reference", 1, 10, 10, 0.0))));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == scenarios.size() * 2L);
+        await().atMost(Liveness.PATIENCE).until(() -> stored(runId) == scenarios.size() * 2L);
         JsonPath report = given().get("/runs/{id}/report", runId)
                 .then()
                 .statusCode(200)
@@ -324,7 +324,7 @@ class RunReportResourceTest {
                     Events.encode(ResponseGenerated.ofAgentSession(
                             planner, plannerAsked.get(i), plannerAsked.get(i), CARING, usage)));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(runId) == scenarios.size() * 3L);
+        await().atMost(Liveness.PATIENCE).until(() -> stored(runId) == scenarios.size() * 3L);
         return runId;
     }
 

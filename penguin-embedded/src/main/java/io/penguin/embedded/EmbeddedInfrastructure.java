@@ -1,13 +1,27 @@
 package io.penguin.embedded;
 
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
 /** The broker and the database together, started in parallel; what the launcher and the tests stand on. */
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
-    private static EmbeddedInfrastructure shared;
+    /**
+     * Where the JVM's shared infrastructure is held. A {@code @QuarkusTest} loads this class in Quarkus's test class
+     * loader (a new one per test profile), JUnit's session listener in the application class loader: a static field
+     * would be one copy per loader, so a listener's {@link #closeShared()} saw nothing to stop and the broker ran on
+     * until the JVM's shutdown hooks, where Kafka's own temp-directory hook could delete its log directories under
+     * it (the broker then halts the JVM with status 1, which Surefire reports as "Error occurred in starting fork"
+     * after every test passed). System properties are the one map every loader shares; what is kept there uses JDK
+     * types only.
+     */
+    private static final String SHARED = "io.penguin.embedded.shared";
+
+    private static final String SHARED_LOCK = "io.penguin.embedded.shared.lock";
 
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
-    private Thread shutdownHook;
     private boolean closed;
 
     private EmbeddedInfrastructure(EmbeddedKafka kafka, EmbeddedPostgres postgres) {
@@ -16,7 +30,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     public static EmbeddedInfrastructure start() {
-        var postgresStart = java.util.concurrent.CompletableFuture.supplyAsync(EmbeddedPostgres::start);
+        var postgresStart = CompletableFuture.supplyAsync(EmbeddedPostgres::start);
         EmbeddedKafka kafka = EmbeddedKafka.start();
         try {
             return new EmbeddedInfrastructure(kafka, postgresStart.join());
@@ -27,33 +41,76 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * One broker and one database per JVM: test classes share them instead of each paying for a start. Under JUnit,
-     * {@link SharedInfrastructureSession} stops them when the test session ends; a shutdown hook covers any other
-     * exit.
+     * Where the JVM's one shared broker and database listen, started by the first caller in any class loader. Test
+     * classes share them instead of each paying for a start; {@link SharedInfrastructureSession} stops them when the
+     * JUnit session ends, and a shutdown hook covers any other exit.
      */
-    public static synchronized EmbeddedInfrastructure shared() {
-        if (shared == null) {
-            EmbeddedInfrastructure started = start();
-            started.shutdownHook = new Thread(started::close, "penguin-embedded-shutdown");
-            Runtime.getRuntime().addShutdownHook(started.shutdownHook);
-            shared = started;
-        }
-        return shared;
+    public static SharedEndpoints sharedEndpoints() {
+        Map<?, ?> held = held();
+        return new SharedEndpoints((String) held.get("bootstrapServers"), (Integer) held.get("postgresPort"));
     }
 
-    /** Stops the shared infrastructure if it was started; the next {@link #shared()} starts a new one. */
-    public static synchronized void closeShared() {
-        if (shared != null) {
-            EmbeddedInfrastructure closing = shared;
-            shared = null;
-            try {
-                Runtime.getRuntime().removeShutdownHook(closing.shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook runs anyway
-                return;
-            }
-            closing.close();
+    /**
+     * The shared infrastructure itself, for callers in the class loader that started it (plain JUnit tests); other
+     * loaders use {@link #sharedEndpoints()}.
+     */
+    public static EmbeddedInfrastructure shared() {
+        if (held().get("instance") instanceof EmbeddedInfrastructure mine) {
+            return mine;
         }
+        throw new IllegalStateException("the shared infrastructure was started by another class loader: use"
+                + " EmbeddedInfrastructure.sharedEndpoints()");
+    }
+
+    /** Stops the shared infrastructure if any loader started it; the next caller starts a new one. */
+    public static void closeShared() {
+        Object held;
+        synchronized (lock()) {
+            held = System.getProperties().remove(SHARED);
+        }
+        if (held instanceof Map<?, ?> entry && entry.get("stop") instanceof Runnable stop) {
+            stop.run();
+        }
+    }
+
+    private static Map<?, ?> held() {
+        Properties jvm = System.getProperties();
+        // Not synchronized on the Properties themselves: starting takes seconds, and the broker's own threads read
+        // system properties meanwhile.
+        synchronized (lock()) {
+            if (jvm.get(SHARED) instanceof Map<?, ?> existing) {
+                return existing;
+            }
+            EmbeddedInfrastructure started = start();
+            Thread hook = new Thread(started::close, "penguin-embedded-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Runnable stop = () -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook stops it
+                    return;
+                }
+                started.close();
+            };
+            Map<String, Object> entry = Map.of(
+                    "instance",
+                    started,
+                    "bootstrapServers",
+                    started.kafka().bootstrapServers(),
+                    "postgresPort",
+                    started.postgres().port(),
+                    "stop",
+                    stop);
+            jvm.put(SHARED, entry);
+            return entry;
+        }
+    }
+
+    private static Object lock() {
+        Properties jvm = System.getProperties();
+        jvm.putIfAbsent(SHARED_LOCK, new Object());
+        return jvm.get(SHARED_LOCK);
     }
 
     public EmbeddedKafka kafka() {
@@ -74,6 +131,19 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             kafka.close();
         } finally {
             postgres.close();
+        }
+    }
+
+    /**
+     * Where the shared broker and database listen, in JDK types, so any class loader can use them.
+     *
+     * @param bootstrapServers the broker's {@code bootstrap.servers}
+     * @param postgresPort the PostgreSQL server's port on localhost
+     */
+    public record SharedEndpoints(String bootstrapServers, int postgresPort) {
+
+        public String jdbcUrl(String database) {
+            return EmbeddedPostgres.jdbcUrl(postgresPort, database);
         }
     }
 }

@@ -19,11 +19,11 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
 
     @Override
     public Map<String, String> start() {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
+        EmbeddedInfrastructure.SharedEndpoints infrastructure = EmbeddedInfrastructure.sharedEndpoints();
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        config.put("kafka.bootstrap.servers", infrastructure.bootstrapServers());
         if (database != null) {
-            config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database));
+            config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(database));
             config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
             config.put("quarkus.datasource.password", EmbeddedPostgres.PASSWORD);
         }
@@ -32,6 +32,6 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
 
     @Override
     public void stop() {
-        // Shared for the JVM's lifetime; a shutdown hook stops it.
+        // Shared by every test class and profile of the JVM; SharedInfrastructureSession stops it at the end.
     }
 }

@@ -1,5 +1,7 @@
 package io.penguin.embedded;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -17,7 +19,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public static EmbeddedKafka start() {
         try {
+            // Our own directory, not the test kit's default: that one is deleted by a JVM shutdown hook of Kafka's,
+            // which races the hook that stops the broker, and a broker whose log directory vanishes halts the JVM
+            // with status 1. The cluster deletes this one itself on close, after the broker stopped.
+            Path directory = Files.createTempDirectory("penguin-kafka-");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                            .setBaseDirectory(directory)
                             .setCombined(true)
                             .setNumBrokerNodes(1)
                             .setNumControllerNodes(1)
@@ -28,6 +35,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
+                    .setDeleteOnClose(true)
                     .build();
             cluster.format();
             cluster.startup();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -67,36 +68,62 @@ public final class TopicClient {
     }
 
     /**
-     * Reads the topic from the beginning until {@code expected} records match (then a short grace period, so that
-     * unexpected extra matches are seen too) or until the timeout; returns the matches found.
+     * Reads the topic from the beginning until {@code expected} records match, then on to the end offsets the topic
+     * had at that moment, so that every record written before the last expected one is seen (an unexpected extra
+     * match among them included) without a timed grace period. With {@code expected} 0 it reads what the topic holds
+     * now. The timeout only guards liveness: when it passes, the matches found so far are returned for the caller's
+     * assertion to judge, so size it generously ({@link Liveness#PATIENCE}).
      */
     public List<ConsumerRecord<String, String>> read(
             String topic, Predicate<ConsumerRecord<String, String>> keep, int expected, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        "bootstrap.servers",
-                        bootstrapServers,
-                        "group.id",
-                        "test-reader-" + UUID.randomUUID(),
-                        "auto.offset.reset",
-                        "earliest"),
+                Map.<String, Object>of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false"),
                 new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long graceEnd = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, graceEnd)) {
+            List<TopicPartition> partitions = partitions(consumer, topic, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = null;
+            while (System.nanoTime() < deadline) {
+                if (end == null && found.size() >= expected) {
+                    end = consumer.endOffsets(partitions);
+                }
+                if (end != null && reached(consumer, end)) {
+                    break;
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (keep.test(record)) {
                         found.add(record);
                     }
                 });
-                if (found.size() >= expected && graceEnd == Long.MAX_VALUE) {
-                    graceEnd = System.nanoTime() + Duration.ofMillis(500).toNanos();
-                }
             }
         }
         return found;
+    }
+
+    /** Every record the topic holds now that matches. */
+    public List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> keep) {
+        return read(topic, keep, 0, Liveness.PATIENCE);
+    }
+
+    private static List<TopicPartition> partitions(
+            KafkaConsumer<String, String> consumer, String topic, long deadline) {
+        while (true) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (!infos.isEmpty()) {
+                return infos.stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has no partitions");
+            }
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
     }
 }

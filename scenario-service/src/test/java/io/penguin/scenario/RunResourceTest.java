@@ -14,12 +14,12 @@ import io.penguin.contracts.Topics;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.RubricScores;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class RunResourceTest {
     }
 
     private List<ConsumerRecord<String, String>> records(String topic, String runId, int expected) {
-        return topics.read(topic, record -> record.value().contains(runId), expected, Duration.ofSeconds(30));
+        return topics.read(topic, record -> record.value().contains(runId), expected, Liveness.PATIENCE);
     }
 
     private List<ConsumerRecord<String, String>> records(String runId, int expected) {
@@ -112,7 +112,7 @@ class RunResourceTest {
         assertThat(items).hasSize(2);
         judgements.send(judgementOf(items.get(0)));
         judgements.send(judgementOf(items.get(0)));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Liveness.PATIENCE)
                 .until(() -> given().get("/runs/{id}", runId).path("judged").equals(1));
         given().get("/runs/{id}", runId)
                 .then()
@@ -120,7 +120,7 @@ class RunResourceTest {
                 .body("pending", equalTo(1));
         judgements.send("not json at all");
         judgements.send(judgementOf(items.get(1)));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Liveness.PATIENCE)
                 .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
         given().get("/runs/{id}", runId).then().body("judged", equalTo(2)).body("pending", equalTo(0));
     }
@@ -277,7 +277,7 @@ class RunResourceTest {
                 Map.of(DeadLetters.REASON, "agent session failed: user simulator unavailable"),
                 Events.encode(items.get(1)));
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Liveness.PATIENCE)
                 .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
         given().get("/runs/{id}/failures", runId)
                 .then()
@@ -291,8 +291,8 @@ class RunResourceTest {
         List<GenerationRequested> again = published(Topics.AGENT_REQUESTS, runId, 3);
         assertThat(again).hasSize(3);
         assertThat(again.get(2).item()).isEqualTo(items.get(1).item());
-        assertThat(topics.read(
-                        Topics.GENERATION_REQUESTS, record -> record.value().contains(runId), 1, Duration.ofSeconds(2)))
+        assertThat(topics.readAll(
+                        Topics.GENERATION_REQUESTS, record -> record.value().contains(runId)))
                 .as("nothing of an agent-only run goes to generation-service")
                 .isEmpty();
     }
@@ -307,7 +307,7 @@ class RunResourceTest {
         judgements.send(judgementOf(items.get(0)));
         deadLetter(items.get(1), "generation failed: HTTP 503 after 5 attempts");
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Liveness.PATIENCE)
                 .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
         given().get("/runs/{id}", runId)
                 .then()
@@ -331,7 +331,7 @@ class RunResourceTest {
                 .body("status", equalTo("RUNNING"))
                 .body("pending", equalTo(1));
         judgements.send(judgementOf(again.get(2)));
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Liveness.PATIENCE)
                 .until(() -> given().get("/runs/{id}", runId).path("status").equals("COMPLETED"));
         given().get("/runs/{id}", runId).then().body("judged", equalTo(2)).body("failed", equalTo(0));
     }

@@ -9,12 +9,12 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.Topics;
 import io.penguin.embedded.AgentClient;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +65,7 @@ class AgentSocketTest {
             int asked = next.path("attributesAsked").size();
             int expected = 1 + 2 * asked + 2; // started, (asked + reply) per question, responded, ended
             List<AgentSessionEvent> audit = TopicClient.shared()
-                    .read(Topics.AGENT_SESSIONS, r -> sessionId.equals(r.key()), expected, Duration.ofSeconds(30))
+                    .read(Topics.AGENT_SESSIONS, r -> sessionId.equals(r.key()), expected, Liveness.PATIENCE)
                     .stream()
                     .map(r -> Events.decode(r.value(), AgentSessionEvent.class))
                     .sorted(java.util.Comparator.comparingInt(AgentSessionEvent::sequence))
@@ -141,7 +141,7 @@ class AgentSocketTest {
             } catch (java.util.concurrent.CompletionException cutOff) {
                 assertThat(cutOff).hasMessageContaining("closed");
             }
-            await().atMost(Duration.ofSeconds(30)).until(client::isClosed);
+            await().atMost(Liveness.PATIENCE).until(client::isClosed);
             List<JsonNode> frames = client.pending();
             assertThat(frames).extracting(f -> f.path("code").asText()).contains("unexpected-frame");
             assertThat(frames.get(frames.size() - 1).path("reason").asText()).isEqualTo("too-many-errors");

@@ -10,12 +10,12 @@ import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +45,7 @@ class SimulatedSessionsTest {
         }
 
         List<ResponseGenerated> responses =
-                topics.read(Topics.RESPONSES, r -> r.value().contains(runId), 8, Duration.ofSeconds(60)).stream()
+                topics.read(Topics.RESPONSES, r -> r.value().contains(runId), 8, Liveness.PATIENCE).stream()
                         .map(r -> Events.decode(r.value(), ResponseGenerated.class))
                         .toList();
 
@@ -70,8 +70,8 @@ class SimulatedSessionsTest {
         String unknownMode = Events.encode(request(scenario, "context-free", "reference"));
         topics.send(Topics.AGENT_REQUESTS, scenario.id(), malformed, unknownModel, unknownMode);
 
-        List<ConsumerRecord<String, String>> deadLetters = topics.read(
-                Topics.dlq(Topics.AGENT_REQUESTS), r -> r.value().contains(runId), 3, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, String>> deadLetters =
+                topics.read(Topics.dlq(Topics.AGENT_REQUESTS), r -> r.value().contains(runId), 3, Liveness.PATIENCE);
 
         assertThat(deadLetters).hasSize(3);
         assertThat(deadLetters)

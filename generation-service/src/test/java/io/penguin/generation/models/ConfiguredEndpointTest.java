@@ -12,6 +12,7 @@ import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
+import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.fakellm.CapturedLogs;
 import io.penguin.fakellm.FakeReply;
@@ -66,7 +67,7 @@ class ConfiguredEndpointTest {
     void answersThroughTheConfiguredEndpointShowingOnlyTheVisibleAttributes() {
         send(request("single:Emotional State"));
 
-        ResponseGenerated response = responses(1, Duration.ofSeconds(30)).get(0);
+        ResponseGenerated response = responses(1, Liveness.PATIENCE).get(0);
         Scenario scenario = BuiltinScenarios.all().get(1);
         assertThat(response.response()).isEqualTo("fake reply to: " + scenario.query());
         assertThat(response.usage().provider()).isEqualTo("openai");
@@ -89,11 +90,11 @@ class ConfiguredEndpointTest {
         FakeLlmResource.server.enqueue(FakeReply.status(401));
         FakeLlmResource.server.enqueue(FakeReply.status(500), FakeReply.status(500), FakeReply.status(500));
         send(request("context-free"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> FakeLlmResource.server.requests() >= 1);
+        await().atMost(Liveness.PATIENCE).until(() -> FakeLlmResource.server.requests() >= 1);
         send(request("context-rich"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> FakeLlmResource.server.requests() >= 4);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Liveness.PATIENCE).until(() -> FakeLlmResource.server.requests() >= 4);
+        await().atMost(Liveness.PATIENCE)
                 .until(() -> logged.stream().anyMatch(line -> line.contains("attempt 3 failed")));
         assertThat(logged).anyMatch(line -> line.contains("HTTP 401"));
         assertThat(logged).noneMatch(line -> line.contains(FakeLlmResource.KEY));
@@ -101,10 +102,10 @@ class ConfiguredEndpointTest {
                         Topics.dlq(Topics.GENERATION_REQUESTS),
                         record -> record.value().contains(runId),
                         2,
-                        Duration.ofSeconds(30)))
+                        Liveness.PATIENCE))
                 .as("both work items failed explicitly, after the retry budget")
                 .hasSize(2);
-        assertThat(responses(0, Duration.ofSeconds(1)))
+        assertThat(responses(0, Liveness.PATIENCE))
                 .as("a failed call publishes no made-up response")
                 .isEmpty();
     }

@@ -9,6 +9,7 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.PlanningRequested;
 import io.penguin.contracts.Topics;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
+import io.penguin.embedded.Liveness;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ class PlanningResourceTest {
                 new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.PLANNING_REQUESTS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            await().atMost(Liveness.PATIENCE).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     PlanningRequested request = Events.decode(record.value(), PlanningRequested.class);
                     if (request.planningId().equals(planningId)) {
