@@ -12,9 +12,11 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final Path directory;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path directory) {
         this.cluster = cluster;
+        this.directory = directory;
     }
 
     public static EmbeddedKafka start() {
@@ -40,12 +42,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster, directory);
             TopicDefinitions.apply(kafka.bootstrapServers(), TopicDefinitions.standard());
             return kafka;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    /** Where the broker keeps its logs and metadata; removed by {@link #close()} once the broker stopped. */
+    public Path directory() {
+        return directory;
     }
 
     public String bootstrapServers() {
