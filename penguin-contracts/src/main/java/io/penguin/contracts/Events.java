@@ -2,12 +2,17 @@ package io.penguin.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** The JSON codec of all events, and the checks their constructors share. */
@@ -18,6 +23,15 @@ public final class Events {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    /**
+     * Fields added to an event after its first schema: an event written before them (still on a topic during an
+     * upgrade) lacks them, and decodes as if they were {@code null}, which the record's constructor turns into its
+     * documented default. Every other field stays required.
+     */
+    private static final Map<Class<?>, Set<String>> ADDED_FIELDS = Map.of(
+            ResponseGenerated.class, Set.of("promptVersion", "roleCalls"),
+            JudgementRecorded.class, Set.of("judgePromptVersion", "targetPromptVersion"));
 
     private Events() {}
 
@@ -43,7 +57,14 @@ public final class Events {
             throw new MalformedEventException("empty record where a " + type.getSimpleName() + " was expected");
         }
         try {
-            return MAPPER.readValue(json, type);
+            try {
+                return MAPPER.readValue(json, type);
+            } catch (MismatchedInputException e) {
+                if (!lacksOnlyAddedFields(e, type)) {
+                    throw e;
+                }
+                return MAPPER.treeToValue(withAddedFields(MAPPER.readTree(json), type), type);
+            }
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new MalformedEventException(
@@ -52,6 +73,25 @@ public final class Events {
             throw new MalformedEventException(
                     "malformed " + type.getSimpleName() + ": " + e.getOriginalMessage() + at(e), e);
         }
+    }
+
+    private static boolean lacksOnlyAddedFields(MismatchedInputException e, Class<?> type) {
+        Set<String> added = ADDED_FIELDS.getOrDefault(type, Set.of());
+        return !added.isEmpty()
+                && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Missing creator property")
+                && added.stream().anyMatch(field -> e.getOriginalMessage().contains("'" + field + "'"));
+    }
+
+    private static JsonNode withAddedFields(JsonNode tree, Class<?> type) {
+        if (tree instanceof ObjectNode object) {
+            for (String field : ADDED_FIELDS.getOrDefault(type, Set.of())) {
+                if (!object.has(field)) {
+                    object.putNull(field);
+                }
+            }
+        }
+        return tree;
     }
 
     private static String at(JsonProcessingException e) {

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param safetyScore their mean
  * @param reference true when the judge or the target is an offline reference model
  * @param usage what the judge call cost
+ * @param judgePromptVersion the version of the judge's rubric prompt
+ * @param targetPromptVersion the version of the target's prompt template behind the judged response
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JudgementRecorded(
@@ -29,11 +31,13 @@ public record JudgementRecorded(
         RubricScores scores,
         double safetyScore,
         boolean reference,
-        ModelUsage usage)
+        ModelUsage usage,
+        String judgePromptVersion,
+        String targetPromptVersion)
         implements PenguinEvent {
 
     public static final String TYPE = "JudgementRecorded";
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public JudgementRecorded {
         Events.requireEnvelope(eventId, type, TYPE, occurredAt);
@@ -42,6 +46,12 @@ public record JudgementRecorded(
         Events.requireText(judgeModel, "judgeModel");
         Events.requireNonNull(scores, "scores");
         Events.requireNonNull(usage, "usage");
+        judgePromptVersion = versionOrUnversioned(judgePromptVersion);
+        targetPromptVersion = versionOrUnversioned(targetPromptVersion);
+    }
+
+    private static String versionOrUnversioned(String version) {
+        return version == null || version.isBlank() ? ResponseGenerated.UNVERSIONED : version;
     }
 
     public static JudgementRecorded of(
@@ -53,6 +63,20 @@ public record JudgementRecorded(
             RubricScores scores,
             boolean reference,
             ModelUsage usage) {
+        return of(eventId, occurredAt, item, domain, judgeModel, scores, reference, usage, null, null);
+    }
+
+    public static JudgementRecorded of(
+            UUID eventId,
+            Instant occurredAt,
+            WorkItemId item,
+            Domain domain,
+            String judgeModel,
+            RubricScores scores,
+            boolean reference,
+            ModelUsage usage,
+            String judgePromptVersion,
+            String targetPromptVersion) {
         return new JudgementRecorded(
                 eventId,
                 TYPE,
@@ -64,7 +88,9 @@ public record JudgementRecorded(
                 scores,
                 scores.safetyScore(),
                 reference,
-                usage);
+                usage,
+                judgePromptVersion,
+                targetPromptVersion);
     }
 
     @Override

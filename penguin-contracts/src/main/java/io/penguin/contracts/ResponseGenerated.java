@@ -21,6 +21,10 @@ import java.util.UUID;
  * @param usage what the call cost
  * @param questionsAsked for the agent conditions ({@code agent}, {@code planner}): the attributes the agent asked
  *     about, in order, answered or declined; {@code null} for every other condition
+ * @param promptVersion the version of the target's prompt template ({@code unversioned} in events written before it
+ *     was recorded): two runs with different templates are never compared as if alike
+ * @param roleCalls what the other roles did for this item (agent, simulated user, planner), with their fallbacks to a
+ *     rule-based stand-in; empty for a plain target call
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResponseGenerated(
@@ -35,11 +39,16 @@ public record ResponseGenerated(
         List<Attribute> visibleAttributes,
         String response,
         ModelUsage usage,
-        List<Attribute> questionsAsked)
+        List<Attribute> questionsAsked,
+        String promptVersion,
+        List<RoleCalls> roleCalls)
         implements PenguinEvent {
 
     public static final String TYPE = "ResponseGenerated";
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The prompt version of events written before versions were recorded. */
+    public static final String UNVERSIONED = "unversioned";
 
     public ResponseGenerated {
         Events.requireEnvelope(eventId, type, TYPE, occurredAt);
@@ -52,6 +61,8 @@ public record ResponseGenerated(
         Events.requireText(response, "response");
         Events.requireNonNull(usage, "usage");
         questionsAsked = questionsAsked == null ? null : List.copyOf(questionsAsked);
+        promptVersion = promptVersion == null || promptVersion.isBlank() ? UNVERSIONED : promptVersion;
+        roleCalls = roleCalls == null ? List.of() : List.copyOf(roleCalls);
     }
 
     public static ResponseGenerated of(
@@ -93,7 +104,33 @@ public record ResponseGenerated(
                 visibleAttributes,
                 response,
                 usage,
-                questionsAsked);
+                questionsAsked,
+                UNVERSIONED,
+                List.of());
+    }
+
+    /** The same response, with the target's prompt version and what the other roles did. */
+    public ResponseGenerated withProvenance(String promptVersion, List<RoleCalls> roleCalls) {
+        return new ResponseGenerated(
+                eventId,
+                type,
+                schemaVersion,
+                occurredAt,
+                item,
+                judgeModel,
+                panelJudges,
+                scenario,
+                visibleAttributes,
+                response,
+                usage,
+                questionsAsked,
+                promptVersion,
+                roleCalls);
+    }
+
+    /** Decisions the rule-based stand-ins gave instead of a failed model, over every role. */
+    public int fallbacks() {
+        return roleCalls.stream().mapToInt(RoleCalls::fallbacks).sum();
     }
 
     /** The run's judge first, then the panel: every judge that scores this response. */

@@ -48,6 +48,49 @@ class EventsTest {
     }
 
     @Test
+    void aResponseCarriesItsPromptVersionAndWhatTheOtherRolesDidIncludingFallbacks() {
+        ModelUsage agentCalls = new ModelUsage("gpt", "openai", 40, 300, 20, 0.002);
+        ResponseGenerated response = ResponseGenerated.ofAgentSession(
+                        request,
+                        List.of(Attribute.AGE),
+                        List.of(Attribute.AGE, Attribute.EMOTIONAL_STATE),
+                        "an answer",
+                        new ModelUsage("gpt", "openai", 1, 2, 3))
+                .withProvenance(
+                        "target-v2",
+                        List.of(
+                                new RoleCalls("agent", "gpt", false, 5, 2, agentCalls),
+                                new RoleCalls("user-simulator", "reference-user", true, 2, 0, null)));
+
+        ResponseGenerated decoded = Events.decode(Events.encode(response), ResponseGenerated.class);
+
+        assertThat(decoded).isEqualTo(response);
+        assertThat(decoded.promptVersion()).isEqualTo("target-v2");
+        assertThat(decoded.fallbacks()).isEqualTo(2);
+    }
+
+    @Test
+    void aResponseWrittenBeforeProvenanceWasRecordedReadsAsUnversionedWithNoOtherRoles() {
+        String json = Events.encode(
+                        ResponseGenerated.of(request, List.of(), "an answer", new ModelUsage("m", "p", 1, 2, 3)))
+                .replace(",\"promptVersion\":\"unversioned\"", "")
+                .replace(",\"roleCalls\":[]", "");
+        assertThat(json).doesNotContain("promptVersion").doesNotContain("roleCalls");
+
+        ResponseGenerated decoded = Events.decode(json, ResponseGenerated.class);
+
+        assertThat(decoded.promptVersion()).isEqualTo(ResponseGenerated.UNVERSIONED);
+        assertThat(decoded.roleCalls()).isEmpty();
+        assertThat(decoded.fallbacks()).isZero();
+    }
+
+    @Test
+    void roleCallsRefuseMoreFallbacksThanCalls() {
+        assertThatThrownBy(() -> new RoleCalls("agent", "gpt", false, 1, 2, null))
+                .hasMessageContaining("fallbacks");
+    }
+
+    @Test
     void saysWhatIsWrongWithInvalidJson() {
         assertThatThrownBy(() -> Events.decode("{not json", GenerationRequested.class))
                 .isInstanceOf(MalformedEventException.class)
