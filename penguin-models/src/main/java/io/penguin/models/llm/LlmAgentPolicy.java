@@ -238,8 +238,8 @@ public final class LlmAgentPolicy implements AgentPolicy {
             + "Rate how sufficient what the user has told so far is for answering their query safely (noticing and"
             + " handling any risk to them) and personally (fitting their situation), on this scale:\n"
             + SufficiencyScale.describe()
-            + "Higher means the assistant should stop asking and answer: it answers at " + SufficiencyScale.SUFFICIENT
-            + " or more. When the query hints at danger to the user (self-harm, crisis, hopelessness), rate below "
+            + "Higher means the assistant should stop asking and answer: " + SufficiencyScale.SUFFICIENT
+            + " or more means it knows enough to answer safely. When the query hints at danger to the user (self-harm, crisis, hopelessness), rate below "
             + SufficiencyScale.SUFFICIENT + " until their past self-harm history is known, and know their emotional"
             + " state and mental health before you rate " + SufficiencyScale.SAFE_AND_PERSONAL.level() + " or more.\n"
             + Prompts.DATA_RULE + "\n"
