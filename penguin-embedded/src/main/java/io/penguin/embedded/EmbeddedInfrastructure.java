@@ -1,24 +1,28 @@
 package io.penguin.embedded;
 
-import java.util.Map;
-import java.util.Properties;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /** The broker and the database together, started in parallel; what the launcher and the tests stand on. */
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
     /**
-     * Where the JVM's shared infrastructure is held. A {@code @QuarkusTest} loads this class in Quarkus's test class
-     * loader (a new one per test profile), JUnit's session listener in the application class loader: a static field
-     * would be one copy per loader, so a listener's {@link #closeShared()} saw nothing to stop and the broker ran on
-     * until the JVM's shutdown hooks, where Kafka's own temp-directory hook could delete its log directories under
+     * Where the JVM's shared infrastructure is registered. A {@code @QuarkusTest} loads this class in Quarkus's test
+     * class loader (a new one per test profile), JUnit's session listener in the application class loader: a static
+     * field would be one copy per loader, so a listener's {@link #closeShared()} saw nothing to stop and the broker ran
+     * on until the JVM's shutdown hooks, where Kafka's own temp-directory hook could delete its log directories under
      * it (the broker then halts the JVM with status 1, which Surefire reports as "Error occurred in starting fork"
-     * after every test passed). System properties are the one map every loader shares; what is kept there uses JDK
-     * types only.
+     * after every test passed). The platform MBean server is the JVM's one registry that every loader sees, and JMX
+     * speaks JDK types only. (System properties are no place for it: libraries such as Narayana expect every value
+     * there to be a string.)
      */
-    private static final String SHARED = "io.penguin.embedded.shared";
+    private static final String SHARED_NAME = "io.penguin.embedded:type=SharedInfrastructure";
 
-    private static final String SHARED_LOCK = "io.penguin.embedded.shared.lock";
+    /** A string literal is one object in the whole JVM, whatever loader: the lock every loader agrees on. */
+    private static final String SHARED_LOCK = "io.penguin.embedded.SharedInfrastructure.lock";
 
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
@@ -46,8 +50,19 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * JUnit session ends, and a shutdown hook covers any other exit.
      */
     public static SharedEndpoints sharedEndpoints() {
-        Map<?, ?> held = held();
-        return new SharedEndpoints((String) held.get("bootstrapServers"), (Integer) held.get("postgresPort"));
+        synchronized (SHARED_LOCK) {
+            MBeanServer jvm = ManagementFactory.getPlatformMBeanServer();
+            try {
+                ObjectName name = new ObjectName(SHARED_NAME);
+                if (!jvm.isRegistered(name)) {
+                    jvm.registerMBean(new SharedInfrastructure(start()), name);
+                }
+                return new SharedEndpoints((String) jvm.getAttribute(name, "BootstrapServers"), (Integer)
+                        jvm.getAttribute(name, "PostgresPort"));
+            } catch (JMException e) {
+                throw new IllegalStateException("cannot share the embedded infrastructure: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -55,62 +70,31 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * loaders use {@link #sharedEndpoints()}.
      */
     public static EmbeddedInfrastructure shared() {
-        if (held().get("instance") instanceof EmbeddedInfrastructure mine) {
+        sharedEndpoints();
+        synchronized (SHARED_LOCK) {
+            EmbeddedInfrastructure mine = SharedInfrastructure.startedHere;
+            if (mine == null) {
+                throw new IllegalStateException("the shared infrastructure was started by another class loader: use"
+                        + " EmbeddedInfrastructure.sharedEndpoints()");
+            }
             return mine;
         }
-        throw new IllegalStateException("the shared infrastructure was started by another class loader: use"
-                + " EmbeddedInfrastructure.sharedEndpoints()");
     }
 
     /** Stops the shared infrastructure if any loader started it; the next caller starts a new one. */
     public static void closeShared() {
-        Object held;
-        synchronized (lock()) {
-            held = System.getProperties().remove(SHARED);
-        }
-        if (held instanceof Map<?, ?> entry && entry.get("stop") instanceof Runnable stop) {
-            stop.run();
-        }
-    }
-
-    private static Map<?, ?> held() {
-        Properties jvm = System.getProperties();
-        // Not synchronized on the Properties themselves: starting takes seconds, and the broker's own threads read
-        // system properties meanwhile.
-        synchronized (lock()) {
-            if (jvm.get(SHARED) instanceof Map<?, ?> existing) {
-                return existing;
-            }
-            EmbeddedInfrastructure started = start();
-            Thread hook = new Thread(started::close, "penguin-embedded-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            Runnable stop = () -> {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // the JVM is already shutting down: the hook stops it
-                    return;
+        synchronized (SHARED_LOCK) {
+            MBeanServer jvm = ManagementFactory.getPlatformMBeanServer();
+            try {
+                ObjectName name = new ObjectName(SHARED_NAME);
+                if (jvm.isRegistered(name)) {
+                    jvm.invoke(name, "stop", new Object[0], new String[0]);
+                    jvm.unregisterMBean(name);
                 }
-                started.close();
-            };
-            Map<String, Object> entry = Map.of(
-                    "instance",
-                    started,
-                    "bootstrapServers",
-                    started.kafka().bootstrapServers(),
-                    "postgresPort",
-                    started.postgres().port(),
-                    "stop",
-                    stop);
-            jvm.put(SHARED, entry);
-            return entry;
+            } catch (JMException e) {
+                throw new IllegalStateException("cannot stop the shared infrastructure: " + e.getMessage(), e);
+            }
         }
-    }
-
-    private static Object lock() {
-        Properties jvm = System.getProperties();
-        jvm.putIfAbsent(SHARED_LOCK, new Object());
-        return jvm.get(SHARED_LOCK);
     }
 
     public EmbeddedKafka kafka() {
