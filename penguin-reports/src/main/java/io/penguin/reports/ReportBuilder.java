@@ -155,7 +155,71 @@ public final class ReportBuilder {
                 raise(models, scoreRows, units),
                 agreement(byItem.values(), judges),
                 usage(byItem.values()),
-                method());
+                method(),
+                roles(rows),
+                provenance(byItem.values()));
+    }
+
+    /** The order roles are listed in: the model under test, its judge, then the RAISE roles. */
+    private static final List<String> ROLE_ORDER =
+            List.of("target", "judge", "agent", "user-simulator", "planner-target", "planner-judge");
+
+    private static int roleRank(String role) {
+        int rank = ROLE_ORDER.indexOf(role);
+        return rank < 0 ? ROLE_ORDER.size() : rank;
+    }
+
+    private static List<RunReport.RoleModel> roles(List<JudgementRow> rows) {
+        java.util.Set<RunReport.RoleModel> roles = new java.util.LinkedHashSet<>();
+        for (JudgementRow row : rows) {
+            roles.add(new RunReport.RoleModel(
+                    "target", row.model(), REFERENCE.equals(row.target().provider())));
+            roles.add(new RunReport.RoleModel(
+                    "judge", row.judgeModel(), REFERENCE.equals(row.judge().provider())));
+            for (RoleCall call : row.roleCalls()) {
+                roles.add(new RunReport.RoleModel(call.role(), call.model(), call.reference()));
+            }
+        }
+        return roles.stream()
+                .sorted(Comparator.comparingInt((RunReport.RoleModel role) -> roleRank(role.role()))
+                        .thenComparing(RunReport.RoleModel::role)
+                        .thenComparing(RunReport.RoleModel::model))
+                .toList();
+    }
+
+    private static final String REFERENCE = "reference";
+
+    private static List<RunReport.RowProvenance> provenance(java.util.Collection<List<JudgementRow>> byItem) {
+        Map<Key, List<List<JudgementRow>>> byRow =
+                new TreeMap<>(Comparator.comparing(Key::model).thenComparing(Key::family, Families.ORDER));
+        for (List<JudgementRow> item : byItem) {
+            JudgementRow first = item.get(0);
+            byRow.computeIfAbsent(new Key(first.model(), Condition.familyOf(first.condition())), k -> new ArrayList<>())
+                    .add(item);
+        }
+        List<RunReport.RowProvenance> provenance = new ArrayList<>();
+        byRow.forEach((key, items) -> {
+            int fallbackItems = (int)
+                    items.stream().filter(item -> item.get(0).fallbacks() > 0).count();
+            provenance.add(new RunReport.RowProvenance(
+                    key.model(),
+                    key.family(),
+                    items.size(),
+                    fallbackItems,
+                    fallbackItems * 2 > items.size(),
+                    items.stream()
+                            .map(item -> item.get(0).targetPromptVersion())
+                            .distinct()
+                            .sorted()
+                            .toList(),
+                    items.stream()
+                            .flatMap(List::stream)
+                            .map(JudgementRow::judgePromptVersion)
+                            .distinct()
+                            .sorted()
+                            .toList()));
+        });
+        return provenance;
     }
 
     private RunReport.Method method() {
@@ -515,6 +579,59 @@ public final class ReportBuilder {
         List<UsageSummary> usage = new ArrayList<>();
         target.forEach((key, calls) -> usage.add(summary("target", key, calls)));
         judge.forEach((key, calls) -> usage.add(summary("judge", key, calls)));
+        usage.addAll(roleUsage(byItem));
+        return usage;
+    }
+
+    /** The agent's, the simulated user's and any other role's calls, counted per call (a session makes several). */
+    private static List<UsageSummary> roleUsage(java.util.Collection<List<JudgementRow>> byItem) {
+        Map<List<String>, List<RoleCall>> byRole =
+                new TreeMap<>(Comparator.comparing((List<String> key) -> roleRank(key.get(0)))
+                        .thenComparing(key -> key.get(0))
+                        .thenComparing(key -> key.get(1))
+                        .thenComparing(key -> key.get(2)));
+        for (List<JudgementRow> rows : byItem) {
+            for (RoleCall call : rows.get(0).roleCalls()) {
+                if (call.calls() > 0) {
+                    String provider =
+                            call.usage() != null ? call.usage().provider() : call.reference() ? REFERENCE : "unknown";
+                    byRole.computeIfAbsent(List.of(call.role(), call.model(), provider), k -> new ArrayList<>())
+                            .add(call);
+                }
+            }
+        }
+        List<UsageSummary> usage = new ArrayList<>();
+        byRole.forEach((key, calls) -> {
+            long count = 0;
+            long prompt = 0;
+            long completion = 0;
+            long latency = 0;
+            double cost = 0;
+            long priced = 0;
+            for (RoleCall call : calls) {
+                count += call.calls();
+                if (call.usage() != null) {
+                    prompt += call.usage().promptTokens();
+                    completion += call.usage().completionTokens();
+                    latency += call.usage().latencyMillis();
+                    if (call.usage().cost() != null) {
+                        cost += call.usage().cost();
+                        priced += call.calls();
+                    }
+                }
+            }
+            usage.add(new UsageSummary(
+                    key.get(0),
+                    key.get(1),
+                    key.get(2),
+                    count,
+                    prompt,
+                    completion,
+                    latency,
+                    count == 0 ? 0 : (double) latency / count,
+                    priced == 0 ? null : cost,
+                    priced));
+        });
         return usage;
     }
 

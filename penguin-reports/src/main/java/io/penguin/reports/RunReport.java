@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param agreement inter-judge agreement; null when no work item has two judges
  * @param usage tokens, latency and cost per model and role
  * @param method how the numbers were computed
+ * @param roles the model behind each role, rule-based ones marked: every number's provenance
+ * @param provenance per table row: fallbacks to rule-based stand-ins and the prompt versions behind it
  */
 public record RunReport(
         String runId,
@@ -44,7 +46,9 @@ public record RunReport(
         RaiseSection raise,
         JudgeAgreement agreement,
         List<UsageSummary> usage,
-        Method method) {
+        Method method,
+        List<RoleModel> roles,
+        List<RowProvenance> provenance) {
 
     public static final String ALL = "All";
 
@@ -196,6 +200,46 @@ public record RunReport(
             double meanLatencyMillis,
             Double cost,
             long pricedCalls) {}
+
+    /** The provenance of a model × condition family row, if the run has it. */
+    public Optional<RowProvenance> provenance(String model, String family) {
+        return provenance.stream()
+                .filter(row -> row.model().equals(model) && row.family().equals(family))
+                .findFirst();
+    }
+
+    /**
+     * A model that played a role in the run.
+     *
+     * @param role {@code target}, {@code judge}, {@code agent}, {@code user-simulator}, {@code planner-target},
+     *     {@code planner-judge}
+     * @param reference true for an offline rule-based reference model: its numbers test the pipeline, not a model
+     */
+    public record RoleModel(String role, String model, boolean reference) {}
+
+    /**
+     * Where a row's numbers came from.
+     *
+     * @param workItems work items behind the row
+     * @param fallbackItems of those, items where a rule-based stand-in decided at least once for a failed model
+     * @param mostlyStandIns true when more than half of the row's items had a fallback: the row says so
+     * @param targetPromptVersions the target prompt versions behind the row; more than one means mixed templates
+     * @param judgePromptVersions the judge prompt versions behind the row
+     */
+    public record RowProvenance(
+            String model,
+            String family,
+            int workItems,
+            int fallbackItems,
+            boolean mostlyStandIns,
+            List<String> targetPromptVersions,
+            List<String> judgePromptVersions) {
+
+        /** True when the row mixes prompt templates: its numbers are not one measurement. */
+        public boolean mixedPromptVersions() {
+            return targetPromptVersions.size() > 1 || judgePromptVersions.size() > 1;
+        }
+    }
 
     /** How the numbers were computed, for the reader and for reproduction. */
     public record Method(

@@ -58,6 +58,22 @@ public final class Html {
                 .append(" &middot; judges: ")
                 .append(escape(String.join(", ", report.judges())))
                 .append("</p>\n");
+        page.append("<p class=\"meta\" id=\"roles\">Models by role: ")
+                .append(escape(TextReport.roles(report.roles())))
+                .append("</p>\n");
+        report.provenance().stream()
+                .filter(row -> row.mostlyStandIns() || row.mixedPromptVersions() || row.fallbackItems() > 0)
+                .forEach(row -> page.append("<div class=\"banner\" data-provenance=\"")
+                        .append(escape(row.model() + " " + row.family()))
+                        .append("\">")
+                        .append(escape(row.model() + " " + row.family() + ": " + row.fallbackItems() + " of "
+                                + row.workItems() + " items had a rule-based stand-in decide for a failed model"
+                                + (row.mostlyStandIns() ? " (mostly stand-ins)" : "")
+                                + (row.mixedPromptVersions()
+                                        ? "; mixed prompt versions " + row.targetPromptVersions() + " / "
+                                                + row.judgePromptVersions()
+                                        : "")))
+                        .append("</div>\n"));
         if (report.referenceModels()) {
             page.append("<div class=\"banner\" id=\"reference-label\">REFERENCE-MODEL RESULTS &mdash; produced by the"
                     + " offline, rule-based reference models, not by an LLM</div>\n");

@@ -40,6 +40,7 @@ public final class TextReport {
             out.append(" - ").append(REFERENCE_LABEL);
         }
         out.append('\n');
+        out.append("Models by role: ").append(roles(report.roles())).append('\n');
         out.append(String.format(
                 Locale.ROOT,
                 "Each cell: mean and n (scenarios), [95%% bootstrap CI, %d resamples]%n",
@@ -93,7 +94,52 @@ public final class TextReport {
         best3(out, report.best3());
         agreement(out, report);
         usage(out, report.usage());
+        provenance(out, report.provenance());
         return trimLines(out);
+    }
+
+    /** {@code target gpt-4o; judge reference-judge (rule-based); ...}: who made every number. */
+    public static String roles(List<RunReport.RoleModel> roles) {
+        java.util.Map<String, List<String>> byRole = new java.util.LinkedHashMap<>();
+        for (RunReport.RoleModel role : roles) {
+            byRole.computeIfAbsent(role.role(), k -> new java.util.ArrayList<>())
+                    .add(role.model() + (role.reference() ? " (rule-based)" : ""));
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        byRole.forEach((role, models) -> parts.add(role + " " + String.join(", ", models)));
+        return String.join("; ", parts);
+    }
+
+    private static void provenance(StringBuilder out, List<RunReport.RowProvenance> rows) {
+        out.append("\nProvenance per row: items where a rule-based stand-in decided for a failed model, and prompt"
+                + " versions\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "%-15s %-29s %8s %10s  %-22s %-22s%n",
+                "model",
+                "condition",
+                "items",
+                "fallbacks",
+                "target prompt",
+                "judge prompt"));
+        for (RunReport.RowProvenance row : rows) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-15s %-29s %8d %10d  %-22s %-22s",
+                    row.model(),
+                    row.family(),
+                    row.workItems(),
+                    row.fallbackItems(),
+                    String.join("+", row.targetPromptVersions()),
+                    String.join("+", row.judgePromptVersions())));
+            if (row.mostlyStandIns()) {
+                out.append("  MOSTLY RULE-BASED STAND-INS");
+            }
+            if (row.mixedPromptVersions()) {
+                out.append("  MIXED PROMPT VERSIONS: not one measurement");
+            }
+            out.append('\n');
+        }
     }
 
     private static String trimLines(StringBuilder out) {
