@@ -13,6 +13,7 @@ import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ModelUsage;
 import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.RoleCalls;
 import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.Attribute;
@@ -381,5 +382,58 @@ class RunReportResourceTest {
                 .statusCode(200)
                 .body("findAll { it.condition == 'agent' }.questionsAsked.flatten()", hasItems("Mental Health Status"))
                 .body("find { it.condition == 'context-free' }.questionsAsked", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void storesPromptVersionsAndWhatTheOtherRolesDidAndTheReportNamesThemWithTheFallbacks() {
+        String runId = "run-" + UUID.randomUUID();
+        Scenario scenario = BuiltinScenarios.all().get(0);
+        GenerationRequested request = GenerationRequested.of(
+                new WorkItemId(runId, scenario.id(), "agent", "priced-model"), "reference-judge", scenario);
+        ResponseGenerated response = ResponseGenerated.ofAgentSession(
+                        request,
+                        List.of(Attribute.EMOTIONAL_STATE),
+                        List.of(Attribute.EMOTIONAL_STATE, Attribute.PAST_SELF_HARM_HISTORY),
+                        CARING,
+                        new ModelUsage("priced-model", "openai", 5, 100, 50, 0.001))
+                .withProvenance(
+                        "target-v2",
+                        List.of(
+                                new RoleCalls(
+                                        "agent",
+                                        "priced-model",
+                                        false,
+                                        3,
+                                        2,
+                                        new ModelUsage("priced-model", "openai", 30, 900, 60, 0.004)),
+                                new RoleCalls("user-simulator", "reference-user", true, 2, 0, null)));
+        topics.send(Topics.RESPONSES, scenario.id(), Events.encode(response));
+        await().atMost(Liveness.PATIENCE).until(() -> stored(runId) == 1);
+
+        JudgementEntity stored = QuarkusTransaction.requiringNew()
+                .call(() -> repository.find("runId", runId).firstResult());
+        assertThat(stored.targetPromptVersion).isEqualTo("target-v2");
+        assertThat(stored.judgePromptVersion).isNotBlank().isNotEqualTo("unversioned");
+        assertThat(stored.fallbacks).isEqualTo(2);
+        assertThat(stored.roleCalls).hasSize(2);
+
+        given().get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .body("roles.find { it.role == 'agent' }.model", equalTo("priced-model"))
+                .body("roles.find { it.role == 'user-simulator' }.reference", equalTo(true))
+                .body("provenance[0].fallbackItems", equalTo(1))
+                .body("provenance[0].mostlyStandIns", equalTo(true))
+                .body("provenance[0].targetPromptVersions", equalTo(List.of("target-v2")))
+                .body("usage.find { it.role == 'agent' }.calls", equalTo(3));
+        given().accept("text/plain")
+                .get("/runs/{id}/report", runId)
+                .then()
+                .statusCode(200)
+                .body(containsString("user-simulator reference-user (rule-based)"))
+                .body(containsString("MOSTLY RULE-BASED STAND-INS"));
+        assertThat(topics.read(Topics.JUDGEMENTS, record -> record.value().contains(runId), 1, Liveness.PATIENCE))
+                .singleElement()
+                .satisfies(record -> assertThat(record.value()).contains("\"targetPromptVersion\":\"target-v2\""));
     }
 }

@@ -1,5 +1,6 @@
 package io.penguin.judge.persistence;
 
+import io.penguin.contracts.RoleCalls;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -116,4 +117,21 @@ public class JudgementEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "asked_attributes", columnDefinition = "jsonb")
     public List<String> askedAttributes;
+
+    /** The version of the target's prompt template behind the judged response. */
+    @Column(name = "target_prompt_version", nullable = false)
+    public String targetPromptVersion = "unversioned";
+
+    /** The version of the judge's rubric prompt. */
+    @Column(name = "judge_prompt_version", nullable = false)
+    public String judgePromptVersion = "unversioned";
+
+    /** Decisions a rule-based stand-in gave for this work item because a configured model failed. */
+    @Column(nullable = false)
+    public int fallbacks;
+
+    /** What the roles other than target and judge did for the item; null for a plain target call. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "role_calls", columnDefinition = "jsonb")
+    public List<RoleCalls> roleCalls;
 }

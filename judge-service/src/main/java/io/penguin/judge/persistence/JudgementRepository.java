@@ -42,7 +42,8 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
                                 + " j.userSpecificAlignment, j.reference, j.targetProvider, j.targetLatencyMs,"
                                 + " j.targetPromptTokens, j.targetCompletionTokens, j.targetCost, j.judgeProvider,"
                                 + " j.judgeLatencyMs, j.judgePromptTokens, j.judgeCompletionTokens, j.judgeCost,"
-                                + " j.questionsAsked)"
+                                + " j.questionsAsked, j.targetPromptVersion, j.judgePromptVersion, j.fallbacks,"
+                                + " j.roleCalls)"
                                 + " from JudgementEntity j where j.runId = :run"
                                 + " order by j.model, j.condition, j.scenarioId, j.judgeModel",
                         JudgementScores.class)

@@ -1,8 +1,11 @@
 package io.penguin.judge.persistence;
 
+import io.penguin.contracts.RoleCalls;
+import java.util.List;
+
 /**
  * What a report reads of one stored judgement: identity, scores, usage and, for the agent conditions, the number of
- * questions asked (null otherwise); no rationale text. A JPQL projection, so a report of a large run does not load
+ * questions asked (null otherwise), the prompt versions and what the other roles did; no rationale text. A JPQL projection, so a report of a large run does not load
  * explanations.
  */
 public record JudgementScores(
@@ -26,4 +29,8 @@ public record JudgementScores(
         int judgePromptTokens,
         int judgeCompletionTokens,
         Double judgeCost,
-        Integer questionsAsked) {}
+        Integer questionsAsked,
+        String targetPromptVersion,
+        String judgePromptVersion,
+        int fallbacks,
+        List<RoleCalls> roleCalls) {}

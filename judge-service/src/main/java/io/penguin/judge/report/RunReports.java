@@ -1,11 +1,14 @@
 package io.penguin.judge.report;
 
+import io.penguin.contracts.ModelUsage;
+import io.penguin.contracts.RoleCalls;
 import io.penguin.core.Domain;
 import io.penguin.judge.persistence.JudgementRepository;
 import io.penguin.judge.persistence.JudgementScores;
 import io.penguin.reports.CallUsage;
 import io.penguin.reports.JudgementRow;
 import io.penguin.reports.ReportBuilder;
+import io.penguin.reports.RoleCall;
 import io.penguin.reports.RunComparison;
 import io.penguin.reports.RunReport;
 import io.penguin.service.problem.NotFoundProblem;
@@ -79,6 +82,29 @@ public class RunReports {
                         s.judgeCost()),
                 // Null for every item that is not an agent session: the report invents nothing.
                 s.questionsAsked(),
-                s.panel());
+                s.panel(),
+                s.targetPromptVersion(),
+                s.judgePromptVersion(),
+                s.roleCalls() == null
+                        ? List.of()
+                        : s.roleCalls().stream().map(RunReports::roleCall).toList());
+    }
+
+    private static RoleCall roleCall(RoleCalls calls) {
+        ModelUsage usage = calls.usage();
+        return new RoleCall(
+                calls.role(),
+                calls.model(),
+                calls.reference(),
+                calls.calls(),
+                calls.fallbacks(),
+                usage == null
+                        ? null
+                        : new CallUsage(
+                                usage.provider(),
+                                usage.latencyMillis(),
+                                usage.promptTokens(),
+                                usage.completionTokens(),
+                                usage.cost()));
     }
 }

@@ -48,6 +48,10 @@ final class JudgementMapper {
         entity.judgeCompletionTokens = verdict.usage().completionTokens();
         entity.judgeCost = verdict.usage().cost();
         entity.judgedAt = Instant.now();
+        entity.targetPromptVersion = response.promptVersion();
+        entity.judgePromptVersion = verdict.promptVersion();
+        entity.fallbacks = response.fallbacks();
+        entity.roleCalls = response.roleCalls().isEmpty() ? null : response.roleCalls();
         if (response.questionsAsked() != null) {
             entity.questionsAsked = response.questionsAsked().size();
             entity.askedAttributes =
@@ -88,6 +92,10 @@ final class JudgementMapper {
         entity.judgedAt = source.judgedAt;
         entity.questionsAsked = source.questionsAsked;
         entity.askedAttributes = source.askedAttributes;
+        entity.targetPromptVersion = source.targetPromptVersion;
+        entity.judgePromptVersion = source.judgePromptVersion;
+        entity.fallbacks = source.fallbacks;
+        entity.roleCalls = source.roleCalls;
         return entity;
     }
 
@@ -106,7 +114,9 @@ final class JudgementMapper {
                         entity.judgeLatencyMs,
                         entity.judgePromptTokens,
                         entity.judgeCompletionTokens,
-                        entity.judgeCost));
+                        entity.judgeCost),
+                entity.judgePromptVersion,
+                entity.targetPromptVersion);
     }
 
     static RubricScores scores(JudgementEntity entity) {
