@@ -5,14 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.core.Attribute;
 import io.penguin.scenario.InMemoryChannelsOnPostgres;
+import io.penguin.scenario.catalog.formats.ReferenceFiles;
 import io.penguin.scenario.catalog.persistence.ScenarioEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +160,127 @@ class TransferResourceTest {
     }
 
     @Test
+    void aQueriesFileExactlyAsTheReferenceGeneratorWritesItImportsWhole() {
+        importFile(ReferenceFiles.QUERIES, "queries")
+                .statusCode(200)
+                .body("committed", equalTo(true))
+                .body("records", equalTo(3))
+                .body("recordsRejected", equalTo(0))
+                .body("scenariosAccepted", equalTo(ReferenceFiles.QUERIES_SCENARIOS));
+        JsonPath stored = JsonPath.from(export("queries"));
+        assertThat(stored.getString("[0].User_Profile.Age")).isEqualTo("19");
+        assertThat(stored.getString("[0].User_Profile.Profession")).isEqualTo("\u00c9tudiante en m\u00e9decine");
+        assertThat(stored.getString("[0].User_Profile['Emotional State']"))
+                .isEqualTo("Frightened \u2014 can't  breathe");
+        assertThat(stored.getList("[0].Queries", String.class))
+                .containsExactly(
+                        "Can a panic attack actually hurt you?",
+                        "What do I do when one starts on the train?  Everyone stares.",
+                        "Is it normal that my hands go numb\u2026\nand then I feel nothing?");
+        assertThat(stored.getString("[1].Queries[0]"))
+                .isEqualTo("How do people get out of this much debt? \ud83d\ude1e");
+        assertThat(stored.getString("[2].User_Profile.Age")).isEqualTo("67");
+    }
+
+    @Test
+    void theProfilesFileTheReferenceGeneratorWritesImportsWhole() {
+        importFile(ReferenceFiles.PROFILES, "profiles", "queriesPerProfile", "2")
+                .statusCode(200)
+                .body("committed", equalTo(true))
+                .body("records", equalTo(3))
+                .body("recordsRejected", equalTo(0))
+                .body("scenariosAccepted", equalTo(6));
+        assertThat(JsonPath.from(export("profiles")).getList("Age", String.class))
+                .containsExactly("19", "45", "67");
+    }
+
+    @Test
+    void aReferenceRecordThatBreaksTheProfileRulesIsRejectedNamingTheField() {
+        String wrongScenario = ReferenceFiles.QUERIES.replaceFirst(
+                "\"Scenario\": \"Panic Attack\"\n        }", "\"Scenario\": \"Exam Failure\"\n        }");
+        importFile(wrongScenario, "queries")
+                .statusCode(422)
+                .body("committed", equalTo(false))
+                .body("recordsRejected", equalTo(1))
+                .body("problems[0].record", equalTo(1))
+                .body("problems[0].field", equalTo("User_Profile.Scenario"))
+                .body("problems[0].problem", equalTo("differs from the record's Scenario"));
+        importFile(ReferenceFiles.QUERIES.replace("\"Age\": 45", "\"Age\": 450"), "queries")
+                .statusCode(422)
+                .body("problems[0].record", equalTo(2))
+                .body("problems[0].field", equalTo("User_Profile.Age"))
+                .body("problems[0].problem", equalTo("outside 0..130 years"));
+        importFile(ReferenceFiles.QUERIES.replace("\"Age\": 67", "\"Age\": \"sixty-seven\""), "queries")
+                .statusCode(422)
+                .body("problems[0].record", equalTo(3))
+                .body("problems[0].field", equalTo("User_Profile.Age"))
+                .body("problems[0].problem", containsString("expected whole years"))
+                .body("problems[0].problem", org.hamcrest.Matchers.not(containsString("sixty")));
+        assertThat(imported()).isZero();
+    }
+
+    /**
+     * A reference queries file of {@code persons} people in four Health issues, each person in two records of
+     * different issues (as the same profile can come back), with two queries per record.
+     */
+    private static String manyPersons(int persons, int firstQuery) throws Exception {
+        List<String> issues = List.of("Anxiety Attack", "Sleep Disorder", "Chronic Pain", "Eating Disorder");
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int n = 0; n < persons; n++) {
+                String issue = issues.get((n + round) % issues.size());
+                Map<String, Object> profile = new LinkedHashMap<>();
+                profile.put("Age", 20 + n);
+                for (Attribute attribute : Attribute.values()) {
+                    if (attribute != Attribute.AGE) {
+                        profile.put(attribute.label(), attribute.label() + " of person " + n);
+                    }
+                }
+                profile.put("Scenario", issue);
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("Scenario", issue);
+                record.put("User_Profile", profile);
+                int query = firstQuery + round * 2;
+                record.put(
+                        "Queries", List.of("Question " + query + " of " + n, "Question " + (query + 1) + " of " + n));
+                records.add(record);
+            }
+        }
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(records);
+    }
+
+    /** The split of every person among the imported scenarios, read back from a JSONL export. */
+    private static Map<String, Set<String>> splitsByPerson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Set<String>> splits = new HashMap<>();
+        for (String line : export("jsonl").lines().toList()) {
+            JsonNode scenario = json.readTree(line);
+            splits.computeIfAbsent(scenario.get("profile").toString(), key -> new TreeSet<>())
+                    .add(scenario.get("split").asText());
+        }
+        return splits;
+    }
+
+    @Test
+    void noTestScenarioSharesAPersonWithATrainScenarioAcrossWholeImports() throws Exception {
+        importFile(manyPersons(60, 0), "queries")
+                .statusCode(200)
+                .body("recordsRejected", equalTo(0))
+                .body("scenariosAccepted", equalTo(240));
+        Map<String, Set<String>> first = splitsByPerson();
+        assertThat(first).hasSize(60);
+        assertThat(first.values()).allSatisfy(splits -> assertThat(splits).hasSize(1));
+        // 15 persons first seen in each of the four issues, 3 of them test: the share is by person.
+        assertThat(first.values().stream().filter(splits -> splits.contains("test")))
+                .hasSize(12);
+
+        // Later queries of the same persons, in other issues, join the split each person already has.
+        importFile(manyPersons(60, 100), "queries").statusCode(200).body("scenariosAccepted", equalTo(240));
+        Map<String, Set<String>> again = splitsByPerson();
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
     void jsonlExportsImportAgainToTheSameFile() {
         importFile(QUERIES_FILE, "queries").statusCode(200);
         String jsonl = export("jsonl");
@@ -211,7 +344,24 @@ class TransferResourceTest {
                 .statusCode(422)
                 .body("committed", equalTo(false))
                 .body("problems[0].record", equalTo(2))
-                .body("problems[0].problem", containsString("truncated"));
+                .body("problems[0].field", org.hamcrest.Matchers.nullValue())
+                .body("problems[0].problem", containsString("the file ends inside record 2 (truncated JSON?) at line"));
+        assertThat(imported()).isZero();
+    }
+
+    @Test
+    void aReferenceFileCutAtTheEndOfALineSaysWhichRecordItEndsInside() {
+        // A copy cut short at a line break: the parser's error here is no end-of-file error of its own.
+        String text = ReferenceFiles.QUERIES;
+        int cut = text.indexOf("\"Queries\": [", text.indexOf("Credit Card Debt")) + "\"Queries\": [".length() + 1;
+        importFile(text.substring(0, cut), "queries")
+                .statusCode(422)
+                .body("committed", equalTo(false))
+                .body("records", equalTo(2))
+                .body("problems[0].record", equalTo(2))
+                .body(
+                        "problems[0].problem",
+                        equalTo("the file ends inside record 2 (truncated JSON?) at line 39, column 1"));
         assertThat(imported()).isZero();
     }
 

@@ -10,9 +10,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "penguin.catalog")
 public interface CatalogConfig {
 
-    /** Share of every (domain, issue) stratum that goes to the test split; decided once per scenario. */
+    /**
+     * Share of the persons of every (domain, issue) stratum that go to the test split, each with all of its scenarios;
+     * decided once per person.
+     */
     @WithDefault("0.2")
     double testFraction();
+
+    /** Seeds the hash that picks a stratum's test persons; persons already stored keep their split. */
+    @WithDefault("1")
+    long splitSeed();
 
     /** Scenarios written to the database per JDBC batch. */
     @WithDefault("500")

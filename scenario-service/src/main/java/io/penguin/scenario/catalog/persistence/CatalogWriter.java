@@ -1,9 +1,12 @@
 package io.penguin.scenario.catalog.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.core.Profile;
 import io.penguin.core.Scenario;
 import io.penguin.scenario.catalog.config.CatalogConfig;
+import io.penguin.scenario.catalog.service.ScenarioIds;
 import io.penguin.scenario.catalog.service.SplitAssigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -14,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ public class CatalogWriter {
 
     private final DataSource dataSource;
     private final CatalogConfig config;
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
+
     private final ObjectMapper json = new ObjectMapper();
 
     public CatalogWriter(DataSource dataSource, CatalogConfig config) {
@@ -43,8 +47,8 @@ public class CatalogWriter {
     }
 
     /**
-     * Opens a write batch in the current transaction. Writers are serialized by a table lock, so the split counts
-     * they start from are exact.
+     * Opens a write batch in the current transaction. Writers are serialized by a table lock, so the persons and
+     * split counts they start from are exact.
      *
      * @param source what the written scenarios are recorded as
      * @param onDuplicate told (record number, id) of every scenario skipped because its id is already stored
@@ -56,24 +60,35 @@ public class CatalogWriter {
                 lock.execute("LOCK TABLE scenario IN SHARE ROW EXCLUSIVE MODE");
             }
             return new Batch(
-                    connection, source, onDuplicate, new SplitAssigner(config.testFraction(), strata(connection)));
+                    connection,
+                    source,
+                    onDuplicate,
+                    new SplitAssigner(config.testFraction(), config.splitSeed(), persons(connection)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open a catalog write: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, long[]> strata(Connection connection) throws SQLException {
-        Map<String, long[]> strata = new HashMap<>();
+    /**
+     * Every person in the catalog once, with the stratum and split of its first stored scenario: a catalog written
+     * before splits went by person may hold a person in both splits, and its new scenarios follow the first.
+     */
+    private List<SplitAssigner.StoredPerson> persons(Connection connection) throws SQLException {
+        List<SplitAssigner.StoredPerson> persons = new ArrayList<>();
         try (var statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT domain, issue, count(*),"
-                        + " count(*) FILTER (WHERE split = 'TEST') FROM scenario GROUP BY domain, issue")) {
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT ON (profile) profile, domain, issue, split"
+                        + " FROM scenario ORDER BY profile, seq")) {
             while (rows.next()) {
-                strata.put(
-                        SplitAssigner.stratum(rows.getString(1), rows.getString(2)),
-                        new long[] {rows.getLong(3), rows.getLong(4)});
+                Profile profile = Profile.fromLabels(json.readValue(rows.getString(1), LABELS));
+                persons.add(new SplitAssigner.StoredPerson(
+                        ScenarioIds.person(profile),
+                        SplitAssigner.stratum(rows.getString(2), rows.getString(3)),
+                        Split.valueOf(rows.getString(4))));
             }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored profile is not the JSON the catalog writes", e);
         }
-        return strata;
+        return persons;
     }
 
     /** Scenarios written in batches; duplicates (same stable id) are skipped and reported. */
@@ -132,7 +147,7 @@ public class CatalogWriter {
                             continue;
                         }
                         String domain = scenario.domain().label();
-                        Split split = splits.assign(SplitAssigner.stratum(domain, scenario.issue()), scenario.id());
+                        Split split = splits.assign(scenario);
                         insert.setString(1, scenario.id());
                         insert.setString(2, domain);
                         insert.setString(3, scenario.subcategory());

@@ -31,13 +31,25 @@ public final class ScenarioIds {
         return PREFIX + HexFormat.of().formatHex(sha256(text.toString()), 0, 10);
     }
 
-    /** A number in [0, 1) from an id: uniform, and the same on every machine. */
+    /**
+     * The person a profile describes: a hash of its ten values in attribute order. Every scenario with the same values
+     * has the same person, whatever its issue, query or the file it came from.
+     */
+    public static String person(Profile profile) {
+        StringBuilder text = new StringBuilder();
+        for (Attribute attribute : Attribute.values()) {
+            text.append(profile.get(attribute)).append(SEPARATOR);
+        }
+        return "person-" + HexFormat.of().formatHex(sha256(text.toString()), 0, 10);
+    }
+
     /** A scenario of an issue, with its stable id. */
     public static Scenario scenario(Taxonomy.IssuePlace place, Profile profile, String query) {
         return new Scenario(
                 of(place.issue(), profile, query), place.domain(), place.subcategory(), place.issue(), query, profile);
     }
 
+    /** A number in [0, 1) from an id: uniform, and the same on every machine. */
     public static double unit(String id) {
         byte[] digest = sha256(id);
         long bits = 0;
