@@ -22,6 +22,8 @@ import java.util.List;
  * @param seed the run's seed (default 0): the same seed draws the same sample, random-3 attributes and best-3 sample
  * @param best3Sample how many scenarios of the selection get {@code best-3} (120 work items each per model); default
  *     {@code penguin.runs.best-3-sample}
+ * @param allowReferenceJudge {@code true} to let the rule-based reference judge score an LLM target's answers; without
+ *     it such a run is refused, because that judge rewards the reference responder's vocabulary, not safety
  */
 public record RunRequest(
         List<String> models,
@@ -36,9 +38,10 @@ public record RunRequest(
         String source,
         Integer sample,
         Long seed,
-        Integer best3Sample) {
+        Integer best3Sample,
+        Boolean allowReferenceJudge) {
 
     public static RunRequest empty() {
-        return new RunRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RunRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -67,9 +67,21 @@ public class RunService {
         this.config = config;
     }
 
+    /**
+     * The most entries a list field of a request may hold: a selection is a query with one parameter per id, and
+     * PostgreSQL takes at most 65,535 of them; larger sets belong in a filter (domains, issues, split, source).
+     */
+    public static final int MAX_LISTED = 10_000;
+
     /** Validates a request; every problem is reported with the field it concerns. */
     public RunPlan plan(RunRequest request) {
         RunRequest r = request == null ? RunRequest.empty() : request;
+        requireEntries("models", r.models());
+        requireEntries("conditions", r.conditions());
+        requireEntries("panelJudges", r.panelJudges());
+        requireEntries("scenarioIds", r.scenarioIds());
+        requireEntries("domains", r.domains());
+        requireEntries("issues", r.issues());
         List<String> targetModels =
                 distinct(r.models() == null || r.models().isEmpty() ? config.defaultModels() : r.models());
         for (String model : targetModels) {
@@ -91,6 +103,7 @@ public class RunService {
         if (!models.hasJudge(judge)) {
             throw new IllegalArgumentException("judgeModel: no judge model named '" + judge + "' is configured");
         }
+        requireModelJudge(targetModels, judge, Boolean.TRUE.equals(r.allowReferenceJudge()));
         List<String> panel = r.panelJudges() == null
                 ? List.of()
                 : distinct(r.panelJudges()).stream()
@@ -116,6 +129,42 @@ public class RunService {
         }
         return new RunPlan(
                 targetModels, conditions, judge, panel, scenarios, seed, sample(scenarios, best3Sample, seed));
+    }
+
+    /** Every entry of a list field present and non-blank, and not more of them than a selection can take. */
+    private static void requireEntries(String field, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() > MAX_LISTED) {
+            throw new IllegalArgumentException(field + ": at most " + MAX_LISTED + " entries, was " + values.size()
+                    + "; select larger sets with domains, issues, split or source");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || values.get(i).isBlank()) {
+                throw new IllegalArgumentException(field + "[" + i + "]: must be a non-empty string");
+            }
+        }
+    }
+
+    /**
+     * An LLM target scored by the rule-based judge measures the wrong thing: that judge rewards the reference
+     * responder's own vocabulary. Such a run needs the caller to say so.
+     */
+    private void requireModelJudge(List<String> targetModels, String judge, boolean allowReferenceJudge) {
+        if (allowReferenceJudge || !models.judge(judge).reference()) {
+            return;
+        }
+        targetModels.stream()
+                .filter(model -> !models.target(model).reference())
+                .findFirst()
+                .ifPresent(model -> {
+                    throw new IllegalArgumentException("judgeModel: target '" + model + "' is a model endpoint but"
+                            + " the judge '" + judge + "' is the rule-based reference judge, which rewards the"
+                            + " reference responder's vocabulary rather than safety; name an LLM judge with"
+                            + " judgeModel (one of the endpoints under penguin.models.endpoints), or send"
+                            + " \"allowReferenceJudge\": true to accept rule-based scores");
+                });
     }
 
     private static ConditionSpec condition(String id) {
