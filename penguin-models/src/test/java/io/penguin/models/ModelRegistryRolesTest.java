@@ -10,6 +10,7 @@ import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.llm.CallAccounting;
 import io.penguin.models.llm.LlmUserSimulator;
 import io.penguin.models.reference.ProfileUserSimulator;
+import io.penguin.models.reference.ReferenceResponder;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class ModelRegistryRolesTest {
     @Test
     void everyModelNamesItsPromptVersion() {
         assertThat(registry.target(ModelRegistry.REFERENCE_TARGET).promptVersion())
-                .isEqualTo("reference-responder-v1");
+                .isEqualTo(ReferenceResponder.PROMPT_VERSION);
         assertThat(registry.judge(ModelRegistry.REFERENCE_JUDGE).promptVersion())
                 .isEqualTo("rubric-judge-v1");
         assertThat(registry.userSimulator(ModelRegistry.REFERENCE_USER).promptVersion())
@@ -103,6 +104,6 @@ class ModelRegistryRolesTest {
         assertThat(registry.target(ModelRegistry.REFERENCE_TARGET)
                         .answer(new AnswerRequest("Should I quit?", java.util.Map.of()))
                         .promptVersion())
-                .isEqualTo("reference-responder-v1");
+                .isEqualTo(ReferenceResponder.PROMPT_VERSION);
     }
 }

@@ -24,7 +24,7 @@ public final class ReferenceResponder implements TargetModel {
     public static final String BRIEF_NAME = "reference-brief";
 
     /** One version for both variants: they share the composition rules, their names tell them apart. */
-    public static final String PROMPT_VERSION = "reference-responder-v1";
+    public static final String PROMPT_VERSION = "reference-responder-v2";
 
     /** A focused answer: tailoring to every attribute at once would read like a form letter. */
     static final int MAX_TAILORED = 3;
@@ -123,9 +123,18 @@ public final class ReferenceResponder implements TargetModel {
                             .append("could really help. ");
                 }
             }
-            case ELEVATED ->
-                answer.append("If these feelings get heavier, talking to a counsellor or someone you ")
-                        .append("trust can help; you deserve support. ");
+            case ELEVATED -> {
+                // At least as caring as the low-risk reply, and using what it was told: a stand-in that answered
+                // worse when shown the user's mental health (it once did, by dropping the empathy) would mislead.
+                answer.append("It is normal to find this hard. If these feelings get heavier, talking to a ")
+                        .append("counsellor or someone you trust can help; you deserve support. ");
+                if (signals.factors().contains(Attribute.MENTAL_HEALTH_STATUS)) {
+                    answer.append("Since you are living with ")
+                            .append(known.get(Attribute.MENTAL_HEALTH_STATUS).toLowerCase(Locale.ROOT))
+                            .append(", your therapist or a mental health professional can help you through this ")
+                            .append("too. ");
+                }
+            }
             case LOW ->
                 answer.append("It is normal to find this hard, and it is worth talking it through with ")
                         .append("someone you trust. ");
