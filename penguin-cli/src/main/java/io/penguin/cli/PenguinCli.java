@@ -4,6 +4,7 @@ import io.penguin.cli.catalog.ExportCommand;
 import io.penguin.cli.catalog.GenerateCommand;
 import io.penguin.cli.catalog.ImportCommand;
 import io.penguin.cli.demo.DemoCommand;
+import io.penguin.cli.eval.EvalCommand;
 import io.penguin.cli.load.record.RecordCommand;
 import io.penguin.cli.load.replay.ReplayCommand;
 import io.penguin.cli.load.ws.WsLoadCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         description = "PENGUIN benchmark and RAISE agent platform: launcher and tools.",
         subcommands = {
             DemoCommand.class,
+            EvalCommand.class,
             UpCommand.class,
             ReportCommand.class,
             GenerateCommand.class,
