@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 public enum ScenarioFormat {
     /** Reference profiles file: a JSON array of objects with the ten attribute labels and {@code "Scenario"}. */
     PROFILES("application/json"),
-    /** Reference queries file: a JSON array of {@code {"Scenario", "User_Profile", "Queries"}}. */
+    /**
+     * Reference queries file: a JSON array of {@code {"Scenario", "User_Profile", "Queries"}}; the reference generator
+     * repeats {@code "Scenario"} inside {@code User_Profile}.
+     */
     QUERIES("application/json"),
     /** Ours: one scenario per line, {@code {"id", "domain", "subcategory", "issue", "query", "profile", ...}}. */
     JSONL("application/x-ndjson");
