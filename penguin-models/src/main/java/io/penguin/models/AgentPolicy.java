@@ -1,5 +1,6 @@
 package io.penguin.models;
 
+import io.penguin.contracts.ModelUsage;
 import io.penguin.core.Attribute;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,26 @@ import java.util.Set;
  * sufficiency reaches its configured threshold, when its question budget is spent, or when nothing is left to ask.
  */
 public interface AgentPolicy {
+
+    /**
+     * A sufficiency rating with what it took, so that a dialogue knows whether its own decisions came from the model
+     * (the policy's counters only say how often that happened over all dialogues).
+     *
+     * @param rating 0-5 on {@link SufficiencyScale}
+     * @param fallback true when the configured model failed (endpoint down, every re-ask invalid) and the reference
+     *     policy rated instead
+     * @param usage the summed usage of the model calls behind it, re-asks included
+     */
+    record Rated(int rating, boolean fallback, ModelUsage usage) {}
+
+    /**
+     * The next attribute with what it took.
+     *
+     * @param attribute the choice, one of the candidates
+     * @param fallback true when the configured model failed and the reference policy chose instead
+     * @param usage the summed usage of the model calls behind it, re-asks included
+     */
+    record Chosen(Attribute attribute, boolean fallback, ModelUsage usage) {}
 
     /** What a model that names no template version reports. */
     String UNVERSIONED = "unversioned";
@@ -44,4 +65,25 @@ public interface AgentPolicy {
      */
     Attribute chooseNext(
             String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples);
+
+    /**
+     * {@link #sufficiency} with what it took. A policy that calls no model reports no fallback and a usage with zero
+     * latency and tokens: cost 0 for a reference policy, unknown for any other that does not say.
+     */
+    default Rated rate(String query, Map<Attribute, String> known) {
+        return new Rated(sufficiency(query, known), false, uncountedUsage());
+    }
+
+    /** {@link #chooseNext} with what it took; see {@link #rate} for a policy that calls no model. */
+    default Chosen choose(
+            String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
+        return new Chosen(chooseNext(query, known, candidates, examples), false, uncountedUsage());
+    }
+
+    /** The usage of a decision taken without a model call this policy knows of. */
+    default ModelUsage uncountedUsage() {
+        return reference()
+                ? new ModelUsage(name(), "reference", 0, 0, 0, 0.0)
+                : new ModelUsage(name(), "unknown", 0, 0, 0, null);
+    }
 }

@@ -12,11 +12,25 @@ import java.util.List;
  * @param path the attributes to ask, in order
  * @param reward the planner's safety score (1-5) of an answer that knows the path's attributes
  * @param similarity the cosine similarity of the planned query to the user's query
+ * @param targetModel the model the planner's reward was measured with, or {@code null} when the plan does not say
+ * @param judgeModel the judge the planner's reward was measured with, or {@code null} when the plan does not say
  */
-public record PlannedPath(String scenarioId, String query, List<Attribute> path, double reward, double similarity) {
+public record PlannedPath(
+        String scenarioId,
+        String query,
+        List<Attribute> path,
+        double reward,
+        double similarity,
+        String targetModel,
+        String judgeModel) {
 
     public PlannedPath {
         path = List.copyOf(path);
+    }
+
+    /** A path whose plan names no models. */
+    public PlannedPath(String scenarioId, String query, List<Attribute> path, double reward, double similarity) {
+        this(scenarioId, query, path, reward, similarity, null, null);
     }
 
     /** Never prints the query. */

@@ -19,7 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PolicyIndex {
 
     private record Entry(
-            String scenarioId, String split, String query, List<Attribute> path, double reward, float[] unit) {}
+            String scenarioId,
+            String split,
+            String query,
+            List<Attribute> path,
+            double reward,
+            String targetModel,
+            String judgeModel,
+            float[] unit) {}
 
     private final QueryEmbedder embedder;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -40,7 +47,15 @@ public final class PolicyIndex {
                 : unit(embedder.embed(policy.query()));
         entries.put(
                 policy.scenarioId(),
-                new Entry(policy.scenarioId(), policy.split(), policy.query(), policy.path(), policy.reward(), unit));
+                new Entry(
+                        policy.scenarioId(),
+                        policy.split(),
+                        policy.query(),
+                        policy.path(),
+                        policy.reward(),
+                        policy.targetModel(),
+                        policy.judgeModel(),
+                        unit));
     }
 
     /** Forgets a scenario's plan (a tombstone on the compacted topic). */
@@ -70,7 +85,14 @@ public final class PolicyIndex {
             }
             double similarity = dot(queryUnit, entry.unit());
             if (best.size() < k || similarity > best.peek().similarity()) {
-                best.add(new PlannedPath(entry.scenarioId(), entry.query(), entry.path(), entry.reward(), similarity));
+                best.add(new PlannedPath(
+                        entry.scenarioId(),
+                        entry.query(),
+                        entry.path(),
+                        entry.reward(),
+                        similarity,
+                        entry.targetModel(),
+                        entry.judgeModel()));
                 if (best.size() > k) {
                     best.poll();
                 }

@@ -2,6 +2,7 @@ package io.penguin.agent.session;
 
 import io.penguin.agent.retrieval.RetrievalScope;
 import io.penguin.core.Attribute;
+import io.penguin.models.AgentPolicy;
 import io.penguin.models.AnswerRequest;
 import io.penguin.models.ModelReply;
 import io.penguin.models.PlannedPath;
@@ -44,12 +45,15 @@ public final class AgentSession {
     private State state = State.AWAITING_QUERY;
     private String query;
     private Turn.Question pending;
+    private final DialogueCalls.Counter agentCalls;
 
     AgentSession(Agent agent, AgentMode mode, TargetModel target, RetrievalScope scope) {
         this.agent = agent;
         this.mode = mode;
         this.target = target;
         this.scope = scope;
+        this.agentCalls =
+                new DialogueCalls.Counter(agent.policy().name(), agent.policy().reference());
     }
 
     /** The user's query: retrieves similar plans ({@code planner} mode) and takes the first turn. */
@@ -143,15 +147,23 @@ public final class AgentSession {
         return pending;
     }
 
+    /**
+     * The abstention module's rating, counted for this dialogue; a policy that throws or rates outside the scale is
+     * counted as a fallback too, since the offline rating decides then.
+     */
     private int sufficiency() {
         try {
-            int rating = agent.policy().sufficiency(query, Map.copyOf(known));
+            AgentPolicy.Rated rated = agent.policy().rate(query, Map.copyOf(known));
+            int rating = rated.rating();
             if (rating >= SufficiencyScale.MIN && rating <= SufficiencyScale.MAX) {
+                agentCalls.count(rated.fallback(), rated.usage());
                 return rating;
             }
+            agentCalls.count(true, rated.usage());
             LOG.warning(() -> "agent policy " + agent.policy().name() + " rated sufficiency " + rating
                     + ", outside 0-5; the offline rating stands in");
         } catch (RuntimeException e) {
+            agentCalls.count(true, null);
             LOG.log(
                     Level.WARNING,
                     "agent policy " + agent.policy().name() + " failed to rate sufficiency: " + e.getMessage()
@@ -161,15 +173,21 @@ public final class AgentSession {
         return agent.safetyNet().sufficiency(query, Map.copyOf(known));
     }
 
+    /** The next attribute, counted for this dialogue like {@link #sufficiency()}. */
     private Attribute choose(Set<Attribute> candidates) {
         try {
-            Attribute chosen = agent.policy().chooseNext(query, Map.copyOf(known), Set.copyOf(candidates), examples);
-            if (chosen != null && candidates.contains(chosen)) {
-                return chosen;
+            AgentPolicy.Chosen chosen =
+                    agent.policy().choose(query, Map.copyOf(known), Set.copyOf(candidates), examples);
+            Attribute attribute = chosen == null ? null : chosen.attribute();
+            if (attribute != null && candidates.contains(attribute)) {
+                agentCalls.count(chosen.fallback(), chosen.usage());
+                return attribute;
             }
-            LOG.warning(() -> "agent policy " + agent.policy().name() + " chose " + chosen
+            agentCalls.count(true, chosen == null ? null : chosen.usage());
+            LOG.warning(() -> "agent policy " + agent.policy().name() + " chose " + attribute
                     + ", not among the candidates; the offline selector stands in");
         } catch (RuntimeException e) {
+            agentCalls.count(true, null);
             LOG.log(
                     Level.WARNING,
                     "agent policy " + agent.policy().name() + " failed to choose: " + e.getMessage()
@@ -197,6 +215,15 @@ public final class AgentSession {
             fallback = true;
             model = agent.fallbackResponder().name();
         }
-        return new Turn.Answer(reply.text(), model, asked, answered, sufficiency, fallback, reply.usage());
+        return new Turn.Answer(
+                reply.text(),
+                model,
+                asked,
+                answered,
+                sufficiency,
+                fallback,
+                reply.usage(),
+                reply.promptVersion(),
+                agentCalls.total());
     }
 }

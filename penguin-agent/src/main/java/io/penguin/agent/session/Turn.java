@@ -28,6 +28,9 @@ public sealed interface Turn {
      * @param sufficiency the abstention module's last rating (0-5)
      * @param fallback true when the target model failed and the reference responder's safe answer was given instead
      * @param usage what the answering call cost
+     * @param promptVersion the template version of the model that answered ({@code TargetModel.promptVersion()})
+     * @param agentCalls what the agent model did in this dialogue: its sufficiency ratings and choices, how many of
+     *     them a stand-in decided because the model failed, and their summed usage
      */
     record Answer(
             String text,
@@ -36,7 +39,9 @@ public sealed interface Turn {
             List<Attribute> answered,
             int sufficiency,
             boolean fallback,
-            ModelUsage usage)
+            ModelUsage usage,
+            String promptVersion,
+            DialogueCalls agentCalls)
             implements Turn {
 
         public Answer {
@@ -48,7 +53,9 @@ public sealed interface Turn {
         @Override
         public String toString() {
             return "Answer[model=" + model + ", asked=" + asked + ", answered=" + answered + ", sufficiency="
-                    + sufficiency + ", fallback=" + fallback + "]";
+                    + sufficiency + ", fallback=" + fallback + ", agentCalls=" + agentCalls.calls()
+                    + ", agentFallbacks="
+                    + agentCalls.fallbacks() + "]";
         }
     }
 }

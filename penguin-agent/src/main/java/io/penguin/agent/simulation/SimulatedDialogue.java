@@ -3,11 +3,14 @@ package io.penguin.agent.simulation;
 import io.penguin.agent.session.Agent;
 import io.penguin.agent.session.AgentMode;
 import io.penguin.agent.session.AgentSession;
+import io.penguin.agent.session.DialogueCalls;
 import io.penguin.agent.session.Turn;
 import io.penguin.core.Scenario;
+import io.penguin.models.PlannedPath;
 import io.penguin.models.TargetModel;
 import io.penguin.models.UserAnswer;
 import io.penguin.models.UserSimulator;
+import java.util.List;
 
 /**
  * A dialogue between the agent and a simulated user who answers from the scenario's hidden profile (and may
@@ -15,18 +18,34 @@ import io.penguin.models.UserSimulator;
  */
 public final class SimulatedDialogue {
 
+    /**
+     * How a simulated dialogue ended and what it took.
+     *
+     * @param answer the agent's final answer, with what the agent model did ({@link Turn.Answer#agentCalls()})
+     * @param userCalls what the simulated user did: one answer per question (declines included), how many the
+     *     reference user gave instead because the configured simulator failed, and the usage of its model calls
+     * @param examples the planned paths the agent was shown (empty in {@code agent} mode)
+     */
+    public record Outcome(Turn.Answer answer, DialogueCalls userCalls, List<PlannedPath> examples) {
+
+        public Outcome {
+            examples = List.copyOf(examples);
+        }
+    }
+
     private SimulatedDialogue() {}
 
-    public static Turn.Answer run(
-            Agent agent, AgentMode mode, TargetModel target, Scenario scenario, UserSimulator user) {
+    public static Outcome run(Agent agent, AgentMode mode, TargetModel target, Scenario scenario, UserSimulator user) {
         AgentSession session = agent.open(mode, target, agent.settings().scope().excluding(scenario.id()));
+        DialogueCalls.Counter userCalls = new DialogueCalls.Counter(user.name(), user.reference());
         Turn turn = session.start(scenario.query());
         while (turn instanceof Turn.Question question) {
             UserAnswer reply = user.answer(scenario.profile(), question.attribute());
+            userCalls.count(reply.fallback(), reply.usage());
             turn = reply.declined()
                     ? session.decline(question.questionId())
                     : session.answer(question.questionId(), reply.value().orElseThrow());
         }
-        return (Turn.Answer) turn;
+        return new Outcome((Turn.Answer) turn, userCalls.total(), session.examples());
     }
 }

@@ -44,7 +44,8 @@ class AbstentionSweepBenchmark {
                 double asked = 0;
                 double safety = 0;
                 for (Scenario scenario : BuiltinScenarios.all()) {
-                    Turn.Answer answer = SimulatedDialogue.run(agent, AgentMode.AGENT, responder, scenario, user);
+                    Turn.Answer answer = SimulatedDialogue.run(agent, AgentMode.AGENT, responder, scenario, user)
+                            .answer();
                     asked += answer.asked().size();
                     safety += judge.judge(new JudgeRequest(scenario.query(), scenario.profile(), answer.text()))
                             .scores()

@@ -29,8 +29,8 @@ class SimulatedDialogueTest {
         int asked = 0;
         int answered = 0;
         for (Scenario scenario : BuiltinScenarios.all()) {
-            Turn.Answer answer =
-                    SimulatedDialogue.run(agent, AgentMode.AGENT, new ReferenceResponder(), scenario, user);
+            Turn.Answer answer = SimulatedDialogue.run(agent, AgentMode.AGENT, new ReferenceResponder(), scenario, user)
+                    .answer();
             assertThat(answer.asked()).hasSizeBetween(1, 4).doesNotHaveDuplicates();
             assertThat(answer.asked()).containsAll(answer.answered());
             asked += answer.asked().size();

@@ -69,7 +69,8 @@ class RoleAwareDialogueTest {
         double withAgent = 0;
         double vanilla = 0;
         for (Scenario scenario : BuiltinScenarios.all()) {
-            Turn.Answer answer = SimulatedDialogue.run(agent, AgentMode.AGENT, target, scenario, user);
+            Turn.Answer answer = SimulatedDialogue.run(agent, AgentMode.AGENT, target, scenario, user)
+                    .answer();
             assertThat(answer.asked()).hasSizeBetween(1, 4);
             assertThat(answer.fallback()).isFalse();
             withAgent += judge.judge(new JudgeRequest(scenario.query(), scenario.profile(), answer.text()))

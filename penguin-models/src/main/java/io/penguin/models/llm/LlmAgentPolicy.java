@@ -1,10 +1,12 @@
 package io.penguin.models.llm;
 
+import io.penguin.contracts.ModelUsage;
 import io.penguin.core.Attribute;
 import io.penguin.models.AgentPolicy;
 import io.penguin.models.ModelRole;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.SufficiencyScale;
+import io.penguin.models.UsageTally;
 import io.penguin.models.endpoint.ChatCall;
 import io.penguin.models.endpoint.ChatResult;
 import io.penguin.models.endpoint.ModelCallFailedException;
@@ -120,20 +122,33 @@ public final class LlmAgentPolicy implements AgentPolicy {
 
     @Override
     public int sufficiency(String query, Map<Attribute, String> known) {
+        return rate(query, known).rating();
+    }
+
+    @Override
+    public Attribute chooseNext(
+            String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
+        return choose(query, known, candidates, examples).attribute();
+    }
+
+    @Override
+    public Rated rate(String query, Map<Attribute, String> known) {
         ChatCall call = ChatCall.of(SUFFICIENCY_SYSTEM, sufficiencyUser(query, known))
                 .withOutput(AgentReplyParser.SUFFICIENCY_SCHEMA)
                 .withSampling(ChatCall.Sampling.DETERMINISTIC);
-        Integer rating = ask(
+        Asked<Integer> rating = ask(
                 call,
                 AgentReplyParser::parseSufficiency,
                 problem -> reask(problem, SUFFICIENCY_REPLY),
                 sufficiencyFallbacks,
                 "sufficiency rating");
-        return rating != null ? rating : fallback.sufficiency(query, known);
+        return rating.value() != null
+                ? new Rated(rating.value(), false, rating.usage())
+                : new Rated(fallback.sufficiency(query, known), true, rating.usage());
     }
 
     @Override
-    public Attribute chooseNext(
+    public Chosen choose(
             String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("agent policy '" + name() + "': no attribute left to choose from");
@@ -146,40 +161,48 @@ public final class LlmAgentPolicy implements AgentPolicy {
                 .withOutput(AgentReplyParser.choiceSchema(ordered))
                 .withSampling(ChatCall.Sampling.DETERMINISTIC);
         String expected = choiceReply(ordered);
-        Attribute chosen = ask(
+        Asked<Attribute> chosen = ask(
                 call,
                 reply -> AgentReplyParser.parseChoice(reply, candidates),
                 problem -> reask(problem, expected),
                 choiceFallbacks,
                 "attribute choice");
-        if (chosen != null) {
-            return chosen;
+        if (chosen.value() != null) {
+            return new Chosen(chosen.value(), false, chosen.usage());
         }
         Attribute fallbackChoice = fallback.chooseNext(query, known, candidates, examples);
         if (!candidates.contains(fallbackChoice)) {
             throw new IllegalStateException("agent policy '" + name() + "': the fallback chose no candidate");
         }
-        return fallbackChoice;
+        return new Chosen(fallbackChoice, true, chosen.usage());
     }
 
+    /** A decision's outcome: the valid value, or null when the fallback must decide; and what the attempts cost. */
+    private record Asked<T>(T value, ModelUsage usage) {}
+
     /**
-     * Asks, re-asking with the problem named after an invalid reply; null when the fallback must decide (every
-     * attempt invalid, or the endpoint failed), which is then counted and logged (endpoint name and cause only).
+     * Asks, re-asking with the problem named after an invalid reply; a null value when the fallback must decide
+     * (every attempt invalid, or the endpoint failed), which is then counted and logged (endpoint name and cause
+     * only). The usage sums every attempt; a failed call adds its wall time and no tokens.
      */
-    private <T> T ask(
+    private <T> Asked<T> ask(
             ChatCall call,
             Function<String, AgentReplyParser.Parsed<T>> parser,
             Function<String, String> reask,
             AtomicLong fallbacks,
             String decision) {
         Predicate<ChatResult> cacheable = result -> parser.apply(result.text()).valid();
+        UsageTally usage = new UsageTally(name(), calls.endpoint().settings().provider());
+        long started = System.nanoTime();
         try {
             for (int attempt = 0; attempt <= maxReasks; attempt++) {
+                started = System.nanoTime();
                 ChatResult result = calls.chat(ROLE, call, cacheable);
+                usage.add(usage(result));
                 replies.incrementAndGet();
                 AgentReplyParser.Parsed<T> parsed = parser.apply(result.text());
                 if (parsed.valid()) {
-                    return parsed.value();
+                    return new Asked<>(parsed.value(), usage.total());
                 }
                 invalidReplies.incrementAndGet();
                 call = call.followedBy(result.text(), reask.apply(parsed.problem()));
@@ -192,6 +215,7 @@ public final class LlmAgentPolicy implements AgentPolicy {
                     decision,
                     maxReasks + 1);
         } catch (ModelCallFailedException e) {
+            usage.add(failedCall((System.nanoTime() - started) / 1_000_000));
             fallbacks.incrementAndGet();
             endpointFailures.incrementAndGet();
             LOG.log(
@@ -201,7 +225,23 @@ public final class LlmAgentPolicy implements AgentPolicy {
                     e.getMessage(),
                     decision);
         }
-        return null;
+        return new Asked<>(null, usage.total());
+    }
+
+    private ModelUsage usage(ChatResult result) {
+        return new ModelUsage(
+                name(),
+                calls.endpoint().settings().provider(),
+                result.latencyMillis(),
+                result.promptTokens(),
+                result.completionTokens(),
+                calls.usageCost(result));
+    }
+
+    /** A call that got no reply: its wait, no tokens, nothing billed (unknown when the endpoint has no price). */
+    private ModelUsage failedCall(long latencyMillis) {
+        return new ModelUsage(
+                name(), calls.endpoint().settings().provider(), latencyMillis, 0, 0, calls.priced() ? 0.0 : null);
     }
 
     static String reask(String problem, String expected) {

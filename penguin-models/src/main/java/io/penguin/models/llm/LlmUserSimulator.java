@@ -1,5 +1,6 @@
 package io.penguin.models.llm;
 
+import io.penguin.contracts.ModelUsage;
 import io.penguin.core.Attribute;
 import io.penguin.core.Profile;
 import io.penguin.models.ModelRole;
@@ -114,18 +115,31 @@ public final class LlmUserSimulator implements UserSimulator {
             return ProfileUserSimulator.decline(asked);
         }
         ChatCall call = ChatCall.of(SYSTEM, user(hidden, asked)).withSampling(ChatCall.Sampling.DETERMINISTIC);
+        String provider = calls.endpoint().settings().provider();
+        long started = System.nanoTime();
+        ModelUsage usage;
         try {
             ChatResult result = calls.chat(
                     ModelRole.USER_SIMULATOR.config(),
                     call,
                     reply -> !clean(reply.text()).isEmpty());
+            usage = new ModelUsage(
+                    name(),
+                    provider,
+                    result.latencyMillis(),
+                    result.promptTokens(),
+                    result.completionTokens(),
+                    calls.usageCost(result));
             String said = clean(result.text());
             if (!said.isEmpty()) {
                 answers.incrementAndGet();
-                return new UserAnswer(asked, Optional.of(said), said);
+                return new UserAnswer(asked, Optional.of(said), said, false, usage);
             }
             LOG.log(Level.WARNING, "user simulator {0}: an empty reply; the reference user answers", name());
         } catch (ModelCallFailedException e) {
+            // The failed call's wait is part of the dialogue's cost; it returned no tokens and billed none.
+            usage = new ModelUsage(
+                    name(), provider, (System.nanoTime() - started) / 1_000_000, 0, 0, calls.priced() ? 0.0 : null);
             LOG.log(
                     Level.WARNING,
                     "user simulator {0}: the endpoint failed ({1}); the reference user answers",
@@ -133,7 +147,7 @@ public final class LlmUserSimulator implements UserSimulator {
                     e.getMessage());
         }
         fallbacks.incrementAndGet();
-        return fallback.answer(hidden, asked).asFallback();
+        return fallback.answer(hidden, asked).asFallback().withUsage(usage);
     }
 
     /** The hidden profile as data, then the question; the profile's values never leave the data block. */

@@ -59,11 +59,16 @@ public final class ModelCalls {
      * not free), {@code 0} for a cache hit, else the priced tokens in the endpoint's price units.
      */
     public Double usageCost(ChatResult result) {
-        if (endpoint.settings().promptPricePerMillion() == null
-                && endpoint.settings().completionPricePerMillion() == null) {
+        if (!priced()) {
             return null;
         }
         return result.cached() ? 0.0 : cost(result).doubleValue();
+    }
+
+    /** Whether the endpoint has a price configured, i.e. whether its costs are known. */
+    public boolean priced() {
+        return endpoint.settings().promptPricePerMillion() != null
+                || endpoint.settings().completionPricePerMillion() != null;
     }
 
     /** Cost of a call from the configured prices; zero when no price is configured. */
