@@ -11,6 +11,7 @@ import io.penguin.models.ModelReply;
 import io.penguin.models.TargetModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,8 @@ public class ResponseGenerator {
                 .record(Duration.ofMillis(reply.usage().latencyMillis()));
         meters.counter("penguin.model.tokens", "role", "target", "model", model.name(), "kind", "completion")
                 .increment(reply.usage().completionTokens());
-        return ResponseGenerated.of(request, condition.visibleInOrder(), reply.text(), reply.usage());
+        // A plain target call involves no other role; the prompt version keeps results of other templates apart.
+        return ResponseGenerated.of(request, condition.visibleInOrder(), reply.text(), reply.usage())
+                .withProvenance(reply.promptVersion(), List.of());
     }
 }

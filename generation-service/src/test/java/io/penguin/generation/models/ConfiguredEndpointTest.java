@@ -16,6 +16,7 @@ import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.fakellm.CapturedLogs;
 import io.penguin.fakellm.FakeReply;
+import io.penguin.models.llm.LlmTargetModel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
@@ -72,6 +73,7 @@ class ConfiguredEndpointTest {
         assertThat(response.response()).startsWith("fake reply to: ").contains(scenario.query());
         assertThat(response.usage().provider()).isEqualTo("openai");
         assertThat(response.usage().model()).isEqualTo("fake-llm");
+        assertThat(response.promptVersion()).isEqualTo(LlmTargetModel.PROMPT_VERSION);
         // The visible attributes travel in the user message's background block, never in the system message.
         JsonNode messages = FakeLlmResource.server.bodies().get(0).path("messages");
         assertThat(messages.get(0).path("content").asText()).doesNotContain("Emotional State");

@@ -10,6 +10,7 @@ import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.models.ModelRegistry;
+import io.penguin.models.reference.ReferenceResponder;
 import org.junit.jupiter.api.Test;
 
 class ResponseGeneratorTest {
@@ -36,5 +37,14 @@ class ResponseGeneratorTest {
 
         assertThat(response.visibleAttributes()).hasSize(3);
         assertThat(response.questionsAsked()).isNull();
+    }
+
+    @Test
+    void aResponseCarriesThePromptVersionOfTheReferenceResponderAndNoOtherRole() {
+        ResponseGenerated response = generator.generate(item("context-rich"));
+
+        assertThat(response.promptVersion()).isEqualTo(ReferenceResponder.PROMPT_VERSION);
+        assertThat(response.roleCalls()).isEmpty();
+        assertThat(response.fallbacks()).isZero();
     }
 }
