@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The agent gateway: how the agent behaves, who may talk to it, and the limits that keep it serving. */
@@ -46,9 +47,12 @@ public interface GatewayConfig {
         @WithDefault("planner")
         String defaultMode();
 
-        /** The target model of a live session whose query frame names none. */
-        @WithDefault("reference")
-        String defaultModel();
+        /**
+         * The target model of a live session whose query frame names none; the rule-based responder
+         * ({@code reference}) when unset. Unset while an endpoint is configured, the gateway says at start which model
+         * live users get, so that nobody takes rule-based answers for a model's.
+         */
+        Optional<String> defaultModel();
     }
 
     /** Client authentication at the WebSocket upgrade. */
@@ -86,6 +90,10 @@ public interface GatewayConfig {
         /** A frame larger than this is rejected with frame-too-large (frames over 64 KiB are cut off). */
         @WithDefault("8192")
         int maxFrameBytes();
+
+        /** A frame larger than this ends the session with close 1009 (message too big), as the protocol says. */
+        @WithDefault("65536")
+        int cutOffBytes();
 
         @WithDefault("2000")
         int maxQueryChars();

@@ -33,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live sessions of this gateway: opens one per connection, feeds it the client's frames one at a time, enforces
@@ -49,8 +48,9 @@ public class LiveSessions {
     private final GatewayConfig.Limits limits;
     private final GatewayConfig.Agent agentConfig;
     private final Frames frames;
+    private final LiveDefaultModel defaultModel;
     private final Map<String, LiveSession> byConnection = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> openByClient = new ConcurrentHashMap<>();
+    private final SessionSlots slots;
     private final Map<String, RateLimiter<Object>> framesByClient = new ConcurrentHashMap<>();
     private final ScheduledExecutorService idleSweep;
     private final MeterRegistry meters;
@@ -60,18 +60,21 @@ public class LiveSessions {
     private final DistributionSummary questionsPerSession;
 
     public LiveSessions(
-            Agent agent, ModelRegistry models, SessionAudit audit, GatewayConfig config, MeterRegistry meters) {
+            Agent agent,
+            ModelRegistry models,
+            SessionAudit audit,
+            GatewayConfig config,
+            LiveDefaultModel defaultModel,
+            MeterRegistry meters) {
         this.agent = agent;
         this.models = models;
         this.audit = audit;
         this.limits = config.limits();
         this.agentConfig = config.agent();
         AgentMode.parse(agentConfig.defaultMode());
-        if (!models.hasTarget(agentConfig.defaultModel())) {
-            throw new IllegalArgumentException("penguin.gateway.agent.default-model: no target model named '"
-                    + agentConfig.defaultModel() + "' is configured");
-        }
+        this.defaultModel = defaultModel;
         this.frames = new Frames(limits.maxFrameBytes(), limits.maxQueryChars(), limits.maxAnswerChars());
+        this.slots = new SessionSlots(limits.maxSessionsPerClient(), UPGRADE_RESERVATION, System::nanoTime);
         this.meters = meters;
         this.turnLatency = turnTimer(meters, "all");
         this.queryLatency = turnTimer(meters, "query");
@@ -89,16 +92,32 @@ public class LiveSessions {
         idleSweep.scheduleWithFixedDelay(this::endIdleSessions, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** True when the client may open one more session. */
-    public boolean mayOpen(String clientId) {
-        return openByClient.getOrDefault(clientId, new AtomicInteger()).get() < limits.maxSessionsPerClient();
+    /** How long a slot reserved at the upgrade waits for its connection to open before it is freed again. */
+    static final Duration UPGRADE_RESERVATION = Duration.ofSeconds(30);
+
+    /**
+     * Reserves one of the client's session slots at the upgrade, atomically: the token to open with, or empty when
+     * the client has its maximum of sessions open or reserved.
+     */
+    public java.util.Optional<String> reserve(String clientId) {
+        return slots.reserve(clientId);
     }
 
-    public void open(WebSocketConnection connection, String clientId) {
+    /**
+     * Opens the session of an upgraded connection with the slot reserved for it; a connection whose reservation
+     * expired and found no free slot is closed with 1008 (policy violation).
+     */
+    public void open(WebSocketConnection connection, String clientId, String reservation) {
+        if (!slots.claim(clientId, reservation)) {
+            connection
+                    .close(new io.quarkus.websockets.next.CloseReason(1008, "too many open sessions"))
+                    .subscribe()
+                    .with(done -> {}, failure -> {});
+            return;
+        }
         LiveSession session =
                 new LiveSession("s-" + UUID.randomUUID(), clientId, connection, limits.sessionMessagesPerMinute());
         byConnection.put(connection.id(), session);
-        openByClient.computeIfAbsent(clientId, id -> new AtomicInteger()).incrementAndGet();
         synchronized (session) {
             send(
                     session,
@@ -177,13 +196,32 @@ public class LiveSessions {
         }
     }
 
+    /** Frames over this many bytes end the session with close 1009. */
+    public int cutOffBytes() {
+        return limits.cutOffBytes();
+    }
+
+    /**
+     * Ends a session at the transport level (a frame too large, or not UTF-8): the close status says why, as RFC 6455
+     * asks; one WARN per case and a counter, never the frame's content.
+     */
+    public void cutOff(WebSocketConnection connection, int status, String reason, String detail) {
+        meters.counter("penguin.agent.frames.cut-off", "reason", reason).increment();
+        LiveSession session = byConnection.get(connection.id());
+        Log.warnf("session %s: %s; closing with %d", session == null ? "(none)" : session.sessionId(), detail, status);
+        connection
+                .close(new io.quarkus.websockets.next.CloseReason(status, reason))
+                .subscribe()
+                .with(done -> {}, failure -> {});
+    }
+
     /** The connection is gone (either side closed it). */
     public void closed(WebSocketConnection connection) {
         LiveSession session = byConnection.remove(connection.id());
         if (session == null) {
             return;
         }
-        openByClient.computeIfPresent(session.clientId(), (id, open) -> open.decrementAndGet() <= 0 ? null : open);
+        slots.release(session.clientId());
         synchronized (session) {
             if (!session.ended()) {
                 session.markEnded();
@@ -283,7 +321,7 @@ public class LiveSessions {
         } catch (IllegalArgumentException e) {
             throw new FrameException(ErrorCode.INVALID_FIELD, "\"mode\": " + e.getMessage());
         }
-        String model = query.model().orElse(agentConfig.defaultModel());
+        String model = query.model().orElseGet(defaultModel::name);
         if (!models.hasTarget(model)) {
             throw new FrameException(
                     ErrorCode.INVALID_FIELD, "\"model\": no target model named '" + model + "' is configured");

@@ -19,6 +19,9 @@ public class ClientAuthentication implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<String> CLIENT = UserData.TypedKey.forString("penguin.client");
 
+    /** The session slot reserved at the upgrade, claimed when the connection opens. */
+    static final UserData.TypedKey<String> RESERVATION = UserData.TypedKey.forString("penguin.slot");
+
     private final ClientKeys keys;
     private final LiveSessions sessions;
 
@@ -30,6 +33,11 @@ public class ClientAuthentication implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         var request = context.httpRequest();
+        if (!offersProtocol(request.headers().getAll("Sec-WebSocket-Protocol"))) {
+            // Without the protocol's subprotocol a client cannot know which frames to expect; refuse rather than
+            // guess (RFC 6455 leaves it to the server).
+            return CheckResult.rejectUpgrade(400);
+        }
         var client = keys.authenticate(
                 request.getHeader("Authorization"), request.headers().getAll("Sec-WebSocket-Protocol"));
         if (client.isEmpty()) {
@@ -37,13 +45,26 @@ public class ClientAuthentication implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(
                     401, Map.of("WWW-Authenticate", List.of("Bearer realm=\"penguin-agent\"")));
         }
-        if (!sessions.mayOpen(client.get())) {
+        var reservation = sessions.reserve(client.get());
+        if (reservation.isEmpty()) {
             Log.infof("agent session refused: client %s has its maximum of open sessions", client.get());
             return CheckResult.rejectUpgrade(429);
         }
         context.userData().put(CLIENT, client.get());
+        context.userData().put(RESERVATION, reservation.get());
         return CheckResult.permitUpgrade();
     }
+
+    /** True when one of the comma-separated Sec-WebSocket-Protocol entries is the protocol this endpoint speaks. */
+    static boolean offersProtocol(List<String> headers) {
+        return headers.stream()
+                .flatMap(header -> java.util.Arrays.stream(header.split(",")))
+                .map(String::trim)
+                .anyMatch(PROTOCOL::equals);
+    }
+
+    /** The subprotocol of docs/agent-protocol.md. */
+    static final String PROTOCOL = "penguin.agent.v1";
 
     @Override
     public boolean appliesTo(String endpointId) {
