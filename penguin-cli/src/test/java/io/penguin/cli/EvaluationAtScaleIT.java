@@ -119,11 +119,15 @@ class EvaluationAtScaleIT {
                         .mapToObj(i -> FakeReply.status(500))
                         .toArray(FakeReply[]::new));
         JsonNode started = start(Map.of(
-                "models", List.of(SharedPlatform.FAKE_MODEL),
-                "conditions", List.of("context-rich"),
-                "limit", scenarios,
+                "models",
+                List.of(SharedPlatform.FAKE_MODEL),
+                "conditions",
+                List.of("context-rich"),
+                "limit",
+                scenarios,
                 // the generation failures are the subject here, not the judge
-                "allowReferenceJudge", true));
+                "allowReferenceJudge",
+                true));
         String id = started.path("id").asText();
 
         JsonNode failedRun = awaitCompleted(id, Duration.ofMinutes(2));
