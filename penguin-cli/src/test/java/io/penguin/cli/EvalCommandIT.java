@@ -87,6 +87,60 @@ class EvalCommandIT {
     }
 
     @Test
+    void aJudgeEndpointIsBoundToTheJudgeRoleAndTheAgentRowsRunOnTheTarget() throws IOException {
+        Path work = SharedPlatform.home().resolve("penguin-cli/target/penguin-eval-judge-it");
+        try (FakeLlmServer target = FakeLlmServer.roleAware();
+                FakeLlmServer judge = FakeLlmServer.roleAware()) {
+            Cli.Result result = Cli.penguin(
+                    "eval",
+                    "--base-url",
+                    target.baseUrl(),
+                    "--model",
+                    "target-model:7b",
+                    "--judge-base-url",
+                    judge.baseUrl(),
+                    "--judge-model",
+                    "judge-model",
+                    "--conditions",
+                    "context-free,agent",
+                    "--limit",
+                    "1",
+                    "--home",
+                    SharedPlatform.home().toString(),
+                    "--work-dir",
+                    work.toString());
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output())
+                    .contains("Checked: the judge endpoint at " + judge.baseUrl() + " answers")
+                    .contains("Judge: model 'judge-model' at " + judge.baseUrl())
+                    .contains("model 'target-model:7b' at " + target.baseUrl() + " (as 'target-model-7b')")
+                    .doesNotContain("rule-based reference judge");
+            Matcher path = REPORT_PATH.matcher(result.output());
+            assertThat(path.find()).as("the report's path is printed").isTrue();
+            JsonNode report =
+                    new ObjectMapper().readTree(Path.of(path.group(1) + ".json").toFile());
+            List<String> roles = new ArrayList<>();
+            report.path("roles")
+                    .forEach(role -> roles.add(role.path("role").asText() + " "
+                            + role.path("model").asText()
+                            + (role.path("reference").asBoolean() ? " (rule-based)" : "")));
+            assertThat(roles)
+                    .containsExactlyInAnyOrder(
+                            "target target-model-7b",
+                            "judge judge-model",
+                            "agent target-model-7b",
+                            "user-simulator reference-user (rule-based)");
+            assertThat(report.has("resultsOf"))
+                    .as("an LLM-judged run needs no label")
+                    .isFalse();
+            // the judge's calls went to the judge endpoint, the agent's and the target's to the target endpoint
+            assertThat(judge.requests()).isEqualTo(2);
+            assertThat(target.requests()).isGreaterThan(2);
+        }
+    }
+
+    @Test
     void aRefusedEndpointExitsNonZeroWithAMessageNamingTheUrlBeforeAnythingStarts() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

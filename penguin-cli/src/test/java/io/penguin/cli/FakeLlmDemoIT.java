@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,9 @@ class FakeLlmDemoIT {
         JsonNode report =
                 new ObjectMapper().readTree(Path.of(path.group(1) + ".json").toFile());
         assertThat(report.path("resultsOf").asText()).startsWith("FAKE-MODEL RESULTS");
+        assertThat(Files.readString(Path.of(path.group(1) + ".txt"))).startsWith("FAKE-MODEL RESULTS");
+        assertThat(Files.readString(Path.of(path.group(1) + ".html")))
+                .contains("<div class=\"banner\" id=\"results-of\">FAKE-MODEL RESULTS");
 
         assertThat(texts(
                         report.path("roles"),

@@ -158,6 +158,10 @@ public class EvalCommand implements Callable<Integer> {
                             + " target %s, judge %s%n",
                     target.name(), REFERENCE_USER, target.name(), judgeName);
         }
+        if (EmbeddedBenchmark.needsPlans(conditions)) {
+            out.println("Planning for the planner row calls the target and the judge once for every attribute set the"
+                    + " search tries, per train-split scenario: --limit bounds the scenarios planned too");
+        }
 
         Path work = workDir != null ? workDir : home.resolve("target/penguin");
         long started = System.nanoTime();
