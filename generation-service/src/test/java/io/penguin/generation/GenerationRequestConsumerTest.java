@@ -110,4 +110,28 @@ class GenerationRequestConsumerTest {
                 .satisfies(record ->
                         assertThat(header(record, DeadLetters.REASON)).contains("generation failed", "no-such-model"));
     }
+
+    @Test
+    void aWorkItemWhoseProfileTheCatalogWouldRejectIsDeadLetteredNamingTheFieldAndNotAnswered() {
+        String age = scenario.profile().get(io.penguin.core.Attribute.AGE);
+        String invalid = Events.encode(request("context-rich", "reference"))
+                .replace("\"Age\":\"" + age + "\"", "\"Age\":\"not an age\"");
+        assertThat(invalid).contains("not an age");
+        topics.send(Topics.GENERATION_REQUESTS, scenario.id(), invalid);
+        // A sentinel on the same key, so the same partition: once it is answered, the invalid item was handled.
+        topics.send(Topics.GENERATION_REQUESTS, scenario.id(), Events.encode(request("context-free", "reference")));
+
+        assertThat(responses(1))
+                .extracting(response -> response.item().condition())
+                .containsExactly("context-free");
+        assertThat(topics.read(
+                        Topics.dlq(Topics.GENERATION_REQUESTS),
+                        record -> record.value().equals(invalid),
+                        1,
+                        Liveness.PATIENCE))
+                .singleElement()
+                .satisfies(record -> assertThat(header(record, DeadLetters.REASON))
+                        .contains("Age: expected whole years")
+                        .doesNotContain("not an age"));
+    }
 }

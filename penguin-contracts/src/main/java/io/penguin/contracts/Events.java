@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.penguin.core.ProfileChecks;
+import io.penguin.core.Scenario;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -106,6 +109,23 @@ public final class Events {
         requireNonNull(occurredAt, "occurredAt");
         if (!expectedType.equals(type)) {
             throw new IllegalArgumentException("type must be '" + expectedType + "', was '" + type + "'");
+        }
+    }
+
+    /**
+     * The catalog's rules for a profile ({@link ProfileChecks}), held by every event that carries one: a work item
+     * whose profile the import would reject is rejected by its consumers too (and dead-lettered with the field named),
+     * rather than answered and judged.
+     */
+    static void requireCatalogProfile(Scenario scenario) {
+        List<ProfileChecks.Problem> problems = ProfileChecks.problems(scenario.profile());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("scenario.profile breaks the catalog's rules: "
+                    + String.join(
+                            "; ",
+                            problems.stream()
+                                    .map(ProfileChecks.Problem::toString)
+                                    .toList()));
         }
     }
 

@@ -39,6 +39,7 @@ public record GenerationRequested(
         panelJudges = panelJudges == null ? List.of() : List.copyOf(panelJudges);
         Events.requireNonNull(scenario, "scenario");
         Events.requireSame(item.scenarioId(), scenario.id(), "item.scenarioId", "scenario.id");
+        Events.requireCatalogProfile(scenario);
     }
 
     public static GenerationRequested of(WorkItemId item, String judgeModel, Scenario scenario) {

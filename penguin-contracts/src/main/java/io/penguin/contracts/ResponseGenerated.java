@@ -57,6 +57,7 @@ public record ResponseGenerated(
         panelJudges = panelJudges == null ? List.of() : List.copyOf(panelJudges);
         Events.requireNonNull(scenario, "scenario");
         Events.requireSame(item.scenarioId(), scenario.id(), "item.scenarioId", "scenario.id");
+        Events.requireCatalogProfile(scenario);
         visibleAttributes = List.copyOf(Events.requireNonNull(visibleAttributes, "visibleAttributes"));
         Events.requireText(response, "response");
         Events.requireNonNull(usage, "usage");

@@ -91,6 +91,21 @@ class EventsTest {
     }
 
     @Test
+    void aWorkItemWhoseProfileBreaksTheCatalogsRulesIsRejectedNamingTheFieldNeverTheValue() {
+        String json = Events.encode(request)
+                .replace(
+                        "\"Age\":\"" + request.scenario().profile().get(Attribute.AGE) + "\"",
+                        "\"Age\":\"thirty-ish\"");
+        assertThat(json).contains("thirty-ish");
+
+        assertThatThrownBy(() -> Events.decode(json, GenerationRequested.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("invalid GenerationRequested")
+                .hasMessageContaining("Age: expected whole years")
+                .hasMessageNotContaining("thirty-ish");
+    }
+
+    @Test
     void saysWhatIsWrongWithInvalidJson() {
         assertThatThrownBy(() -> Events.decode("{not json", GenerationRequested.class))
                 .isInstanceOf(MalformedEventException.class)
