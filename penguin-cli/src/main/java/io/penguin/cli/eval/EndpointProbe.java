@@ -61,7 +61,11 @@ public final class EndpointProbe {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            return new Result(false, "cannot reach the " + role + " endpoint at " + baseUrl + ": connection refused");
+            // The JDK client reports an unresolvable host as a ConnectException too; only its cause tells them apart.
+            return new Result(
+                    false,
+                    "cannot reach the " + role + " endpoint at " + baseUrl + ": "
+                            + (unknownHost(e) ? "unknown host " + uri.getHost() : "connection refused"));
         } catch (HttpConnectTimeoutException e) {
             return new Result(
                     false,
@@ -145,14 +149,23 @@ public final class EndpointProbe {
         }
     }
 
+    private static boolean unknownHost(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException
+                    || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String describe(IOException e) {
+        if (unknownHost(e)) {
+            return "unknown host";
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
-        }
-        if (cause instanceof java.nio.channels.UnresolvedAddressException
-                || cause instanceof java.net.UnknownHostException) {
-            return "unknown host";
         }
         return cause.getMessage() != null
                 ? cause.getMessage()

@@ -42,6 +42,16 @@ class EndpointProbeTest {
     }
 
     @Test
+    void anUnknownHostIsNamedAsSuchNotAsARefusal() {
+        EndpointProbe.Result result = probe.probe("judge", "http://no-such-host.invalid/v1", "m", Optional.empty());
+
+        assertThat(result.usable()).isFalse();
+        assertThat(result.message())
+                .contains("http://no-such-host.invalid/v1", "unknown host no-such-host.invalid")
+                .doesNotContain("refused");
+    }
+
+    @Test
     void aRefusedKeyAForgottenV1AndAnUnlistedModelAreEachNamed() {
         assertThat(EndpointProbe.judge("target", "http://x/v1", "m", models, 401, "{}"))
                 .satisfies(r -> assertThat(r.usable()).isFalse())
