@@ -1,10 +1,12 @@
 package io.penguin.gateway.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ResponseGenerated;
+import io.penguin.contracts.RoleCalls;
 import io.penguin.contracts.Topics;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.BuiltinScenarios;
@@ -12,6 +14,9 @@ import io.penguin.core.Scenario;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
 import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
+import io.penguin.models.reference.ProfileUserSimulator;
+import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceResponder;
 import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +64,15 @@ class SimulatedSessionsTest {
             assertThat(response.questionsAsked()).containsAll(response.visibleAttributes());
             assertThat(response.response()).isNotBlank();
             assertThat(response.usage().model()).isEqualTo("reference");
+            assertThat(response.promptVersion()).isEqualTo(ReferenceResponder.PROMPT_VERSION);
+            assertThat(response.roleCalls())
+                    .extracting(RoleCalls::role, RoleCalls::model, RoleCalls::reference)
+                    .contains(
+                            tuple("agent", ReferenceAgentPolicy.NAME, true),
+                            tuple("user-simulator", ProfileUserSimulator.NAME, true));
+            assertThat(response.fallbacks())
+                    .as("rule-based roles have nothing to fall back from")
+                    .isZero();
         });
     }
 
