@@ -108,7 +108,15 @@ public final class Platform implements AutoCloseable {
             EmbeddedInfrastructure infrastructure,
             Map<String, String> extraProperties,
             String agentKey) {
-        Map<String, String> properties = new LinkedHashMap<>(extraProperties);
+        Map<String, String> properties = new LinkedHashMap<>();
+        // Loopback unless asked otherwise: on a laptop, 0.0.0.0 would show the APIs (and the profiles behind them)
+        // to the network.
+        properties.put("quarkus.http.host", "127.0.0.1");
+        // The services stop themselves when this launcher is gone, even SIGKILLed (ParentWatch).
+        properties.put(
+                "penguin.lifecycle.parent-pid",
+                Long.toString(ProcessHandle.current().pid()));
+        properties.putAll(extraProperties);
         if (spec.name().equals(ServiceSpec.GATEWAY)) {
             // One client, "local", whose key this launcher made up: the gateway holds only its digest.
             properties.put("penguin.gateway.auth.clients.local.key-sha256", sha256(agentKey));

@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(spec, process, URI.create("http://localhost:" + port), log, command);
+        return new ServiceProcess(spec, process, URI.create("http://127.0.0.1:" + port), log, command);
     }
 
     /** Starts the same service again (same port, same settings), appending to the same log. */
