@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = "Print or write a run's report (mean scores with 95% bootstrap intervals per model, condition and"
-                + " domain; paired tests; judge agreement; usage and cost), or compare runs side by side.")
+        description =
+                "Print or write a run's report (mean scores with 95%% bootstrap intervals per model, condition and"
+                        + " domain; paired tests; judge agreement; usage and cost), or compare runs side by side.")
 public class ReportCommand implements Callable<Integer> {
 
     /** The formats of the command; {@code table} is the terminal table. */
