@@ -59,10 +59,10 @@ class PlanningResourceTest {
     }
 
     @Test
-    void plansTheTrainSplitByDefaultWithOneKeyedRequestPerScenario() {
+    void plansTheTrainSplitWhenTheSelectionNamesNoSplitWithOneKeyedRequestPerScenario() {
         long train = given().get("/scenarios?split=train&size=1000").jsonPath().getLong("total");
         var accepted = given().contentType(ContentType.JSON)
-                .body("{}")
+                .body("{\"source\":\"any\"}")
                 .post("/plannings")
                 .then()
                 .statusCode(202)
@@ -102,6 +102,56 @@ class PlanningResourceTest {
             assertThat(request.settings().seed()).isEqualTo(5);
             assertThat(request.settings().exhaustive()).isTrue();
         });
+    }
+
+    private static void refused(String body, String... detailParts) {
+        var detail = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/plannings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath()
+                .getString("detail");
+        assertThat(detail).contains(detailParts);
+    }
+
+    @Test
+    void refusesAnUnknownTargetOrJudgeModelNamingTheField() {
+        refused("{\"split\":\"train\",\"model\":\"no-such-model\"}", "model", "no-such-model");
+        refused("{\"split\":\"train\",\"judgeModel\":\"no-such-judge\"}", "judgeModel", "no-such-judge");
+    }
+
+    @Test
+    void refusesARequestThatNamesNoScenariosAndSaysWhatToSend() {
+        refused("{}", "scenarioIds", "split");
+        refused("{\"budget\":2}", "scenarioIds", "split");
+        refused("null", "scenarioIds", "split");
+        given().contentType(ContentType.JSON)
+                .post("/plannings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("scenarioIds"));
+    }
+
+    @Test
+    void refusesEveryNumberOutOfItsBoundWithTheBoundInTheMessage() {
+        refused("{\"split\":\"train\",\"rollouts\":2000000000}", "rollouts", "10000");
+        refused("{\"split\":\"train\",\"rollouts\":0}", "rollouts", "1");
+        refused("{\"split\":\"train\",\"budget\":11}", "budget", "10");
+        refused("{\"split\":\"train\",\"budget\":0}", "budget", "1");
+        refused("{\"split\":\"train\",\"exploration\":-1}", "exploration", "10");
+        refused("{\"split\":\"train\",\"exploration\":1e9}", "exploration", "10");
+        refused("{\"split\":\"train\",\"limit\":0}", "limit", "50000");
+        refused("{\"split\":\"train\",\"sample\":2000000000}", "sample", "50000");
+    }
+
+    @Test
+    void refusesNullListEntriesNamingTheirIndex() {
+        refused("{\"scenarioIds\":[\"builtin-01\",null]}", "scenarioIds[1]");
+        refused("{\"domains\":[\" \"]}", "domains[0]");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.penguin.scenario.catalog.formats.ScenarioFormat;
 import io.penguin.scenario.catalog.service.ImportReport;
 import io.penguin.scenario.catalog.service.ImportService;
 import io.penguin.service.problem.Problem;
+import io.penguin.service.problem.QueryParameters;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -37,6 +38,9 @@ import java.nio.file.Path;
 public class ImportRoute {
 
     public static final String PATH = "/catalog/imports";
+
+    /** The offline query writer's own bound; checked here too so an overflowing number is not cut to an int. */
+    private static final int MAX_QUERIES_PER_PROFILE = 50;
 
     private final ImportService imports;
     private final CatalogOwnerGuard guard;
@@ -124,7 +128,8 @@ public class ImportRoute {
                 ScenarioFormat.parse(format),
                 bool(parameters, "dryRun"),
                 bool(parameters, "partial"),
-                (int) number(parameters, "queriesPerProfile", 10),
+                QueryParameters.whole(
+                        "queriesPerProfile", parameters.get("queriesPerProfile"), 10, 1, MAX_QUERIES_PER_PROFILE),
                 number(parameters, "seed", 1));
     }
 

@@ -3,9 +3,9 @@ package io.penguin.scenario.catalog.rest;
 import io.penguin.scenario.catalog.persistence.ScenarioFilter;
 import io.penguin.scenario.catalog.service.ScenarioCatalog;
 import io.penguin.scenario.catalog.service.ScenarioFilters;
+import io.penguin.service.problem.QueryParameters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,7 +31,10 @@ public class ScenarioResource {
         this.guard = guard;
     }
 
-    /** Lists scenarios, filtered (every parameter repeatable, except split and source) and paged. */
+    /**
+     * Lists scenarios, filtered (every parameter repeatable, except split and source) and paged: {@code page} from 0,
+     * {@code size} 1 to 1000 (default 50); anything else is a 400 naming the parameter.
+     */
     @GET
     public ScenarioPage list(
             @QueryParam("domain") List<String> domains,
@@ -39,9 +42,13 @@ public class ScenarioResource {
             @QueryParam("issue") List<String> issues,
             @QueryParam("split") String split,
             @QueryParam("source") String source,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        ScenarioCatalog.Page found = catalog.page(filter(domains, subcategories, issues, split, source), page, size);
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        // Read as text: JAX-RS answers an unconvertible int parameter with 404, which says nothing about the mistake.
+        ScenarioCatalog.Page found = catalog.page(
+                filter(domains, subcategories, issues, split, source),
+                QueryParameters.page("page", page, 0),
+                QueryParameters.size("size", size, 50));
         return new ScenarioPage(
                 found.total(),
                 found.page(),

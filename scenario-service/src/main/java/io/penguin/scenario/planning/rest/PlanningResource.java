@@ -8,7 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /plannings}: plan a selection of scenarios (by default the train split) with the planner. */
+/**
+ * {@code POST /plannings}: plan an explicit selection of scenarios (its split by default the train split) with the
+ * planner; a request naming no scenarios, an unknown model or an out-of-bounds number is a 400 problem naming the field.
+ */
 @Path("/plannings")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
