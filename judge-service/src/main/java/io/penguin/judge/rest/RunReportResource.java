@@ -9,6 +9,8 @@ import io.penguin.reports.RunReport;
 import io.penguin.reports.render.CsvReport;
 import io.penguin.reports.render.Html;
 import io.penguin.reports.render.TextReport;
+import io.penguin.service.problem.QueryParameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,8 @@ import java.util.Map;
 @Path("/runs/{runId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunReportResource {
+
+    private static final int DEFAULT_PAGE_SIZE = 100;
 
     private final JudgementRepository repository;
     private final RunReports reports;
@@ -59,10 +63,31 @@ public class RunReportResource {
         return Response.ok(body, chosen.mediaType()).build();
     }
 
+    /**
+     * The run's judgements, by scenario, condition, model and judge. Without {@code page} and {@code size}, all of
+     * them (what the CLI counts); with either, one page: {@code page} from 0, {@code size} 1 to 1000 (default 100).
+     * Parameters are read as text so that a bad one is a 400 naming it, not JAX-RS's 404.
+     */
     @GET
     @Path("/judgements")
-    public List<JudgementView> judgements(@PathParam("runId") String runId) {
-        return repository.listByRun(runId).stream().map(RunReportResource::view).toList();
+    public List<JudgementView> judgements(
+            @PathParam("runId") String runId, @QueryParam("page") String page, @QueryParam("size") String size) {
+        if (page == null && size == null) {
+            return repository.listByRun(runId).stream()
+                    .map(RunReportResource::view)
+                    .toList();
+        }
+        int number = QueryParameters.page("page", page, 0);
+        int pageSize = QueryParameters.size("size", size, DEFAULT_PAGE_SIZE);
+        // A total order, judge and row id included, so that consecutive pages neither repeat nor skip a row.
+        Sort order = Sort.by("scenarioId")
+                .and("condition")
+                .and("model")
+                .and("judgeModel")
+                .and("id");
+        return repository.find("runId", order, runId).page(number, pageSize).list().stream()
+                .map(RunReportResource::view)
+                .toList();
     }
 
     private static JudgementView view(JudgementEntity entity) {
