@@ -3,8 +3,10 @@ package io.penguin.planning;
 import io.penguin.core.Attribute;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,10 +14,16 @@ import java.util.TreeMap;
  * length, the tree search's reward as a fraction of the exhaustive best and its evaluations as a fraction of the
  * exhaustive search's (both means of per-scenario ratios, over the plans where the exhaustive search ran).
  *
+ * @param rewardModels the target and judge models behind the plans' rewards, one entry per combination
+ * @param note what the reader must know about those models (rule-based ones named), or null when all are LLMs
  * @param domains one row per domain present, in label order
  * @param overall all plans together
  */
-public record PlanningReport(List<Row> domains, Row overall) {
+public record PlanningReport(List<RewardModels> rewardModels, String note, List<Row> domains, Row overall) {
+
+    public PlanningReport {
+        rewardModels = List.copyOf(rewardModels);
+    }
 
     /** The most frequent attribute at one position of the path and how many paths have it there. */
     public record Top(Attribute attribute, long count) {}
@@ -44,14 +52,37 @@ public record PlanningReport(List<Row> domains, Row overall) {
             Double rewardOverExhaustive,
             Double evaluationsOverExhaustive) {}
 
+    /** A report whose models are unknown (benchmarks and tests that plan without a registry). */
     public static PlanningReport of(List<PlanOutcome> outcomes) {
+        return of(outcomes, List.of());
+    }
+
+    public static PlanningReport of(List<PlanOutcome> outcomes, List<RewardModels> rewardModels) {
         Map<String, List<PlanOutcome>> byDomain = new TreeMap<>();
         for (PlanOutcome outcome : outcomes) {
             byDomain.computeIfAbsent(outcome.domain(), key -> new ArrayList<>()).add(outcome);
         }
         List<Row> rows = new ArrayList<>();
         byDomain.forEach((domain, plans) -> rows.add(row(domain, plans)));
-        return new PlanningReport(rows, row("All", outcomes));
+        return new PlanningReport(rewardModels, note(rewardModels), rows, row("All", outcomes));
+    }
+
+    private static String note(List<RewardModels> models) {
+        Set<String> ruleBased = new LinkedHashSet<>();
+        for (RewardModels model : models) {
+            if (Boolean.TRUE.equals(model.targetReference())) {
+                ruleBased.add("target " + model.targetModel());
+            }
+            if (Boolean.TRUE.equals(model.judgeReference())) {
+                ruleBased.add("judge " + model.judgeModel());
+            }
+        }
+        if (ruleBased.isEmpty()) {
+            return null;
+        }
+        return "REFERENCE-MODEL REWARD: the rewards come from rule-based reference models ("
+                + String.join(", ", ruleBased)
+                + "), so the paths follow those rules, not a model's judgement of safety";
     }
 
     private static Row row(String domain, List<PlanOutcome> plans) {

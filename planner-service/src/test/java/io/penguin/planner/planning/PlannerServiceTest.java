@@ -254,6 +254,10 @@ class PlannerServiceTest {
                             StandardCharsets.UTF_8))
                     .contains("no-such-model");
         });
-        given().get("/plannings/{id}", unknownModel).then().statusCode(404);
+        given().get("/plannings/{id}", unknownModel)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED_WITH_FAILURES"))
+                .body("failed", org.hamcrest.Matchers.equalTo(1));
     }
 }

@@ -1,17 +1,22 @@
 package io.penguin.planner.planning.rest;
 
 import io.penguin.core.Attribute;
+import io.penguin.planning.RewardModels;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One stored plan: path, reward, the exhaustive best where computed, the search's cost. No profile values. */
+/**
+ * One stored plan: path, reward, the models behind the reward (rule-based ones flagged), the exhaustive best where
+ * computed, the search's cost. No profile values.
+ */
 public record PlanView(
         String scenarioId,
         String domain,
         String split,
         List<Attribute> path,
         double reward,
+        RewardModels rewardModels,
         List<Attribute> exhaustiveBest,
         Double exhaustiveReward,
         Integer exhaustiveEvaluations,

@@ -9,6 +9,7 @@ import io.penguin.models.ModelRegistry;
 import io.penguin.planner.planning.config.PlannerConfig;
 import io.penguin.planner.planning.persistence.PlanEntity;
 import io.penguin.planner.planning.persistence.PlanRepository;
+import io.penguin.planner.planning.persistence.PlanningFailureRepository;
 import io.penguin.planning.ExhaustiveResult;
 import io.penguin.planning.ExhaustiveSearch;
 import io.penguin.planning.MctsPlanner;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 public class PlanningService {
 
     private final PlanRepository repository;
+    private final PlanningFailureRepository failures;
     private final ModelRegistry models;
     private final PlannerConfig config;
     private final MeterRegistry meters;
@@ -43,8 +45,13 @@ public class PlanningService {
     private final ExecutorService evaluations;
 
     public PlanningService(
-            PlanRepository repository, ModelRegistry models, PlannerConfig config, MeterRegistry meters) {
+            PlanRepository repository,
+            PlanningFailureRepository failures,
+            ModelRegistry models,
+            PlannerConfig config,
+            MeterRegistry meters) {
         this.repository = repository;
+        this.failures = failures;
         this.models = models;
         this.config = config;
         this.meters = meters;
@@ -71,7 +78,11 @@ public class PlanningService {
         }
         PlanEntity plan = plan(request);
         try {
-            QuarkusTransaction.requiringNew().run(() -> repository.persist(plan));
+            QuarkusTransaction.requiringNew().run(() -> {
+                repository.persist(plan);
+                // A request that failed before and was re-driven is planned now: it is no longer a failure.
+                failures.forget(plan.planningId, plan.scenarioId);
+            });
         } catch (PersistenceException e) {
             // A concurrent delivery of the same request stored its plan first: publish the current policy instead.
             return QuarkusTransaction.requiringNew()
