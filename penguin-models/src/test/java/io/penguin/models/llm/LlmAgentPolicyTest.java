@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.core.Attribute;
 import io.penguin.fakellm.FakeLlmServer;
 import io.penguin.fakellm.FakeReply;
+import io.penguin.models.AgentPolicy;
 import io.penguin.models.ModelRegistry;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.cache.CallCache;
@@ -276,5 +277,53 @@ class LlmAgentPolicyTest {
             blocks.add(text.substring(open + Prompts.DATA_OPEN.length(), close).trim());
             from = close + Prompts.DATA_CLOSE.length();
         }
+    }
+
+    @Test
+    void aChoiceReportsTheUsageOfEveryAttemptAndWhetherTheReferencePolicyChose() {
+        fake.enqueue(FakeReply.ok("Age, I think"), FakeReply.ok("{\"attribute\": \"Age\"}"));
+
+        AgentPolicy.Chosen valid = policy.choose(QUERY, Map.of(), CANDIDATES, List.of());
+
+        assertThat(valid.attribute()).isEqualTo(Attribute.AGE);
+        assertThat(valid.fallback()).isFalse();
+        assertThat(valid.usage().model()).isEqualTo("agent-llm");
+        assertThat(valid.usage().promptTokens())
+                .as("the re-ask's tokens are summed with the first attempt's")
+                .isEqualTo(records.get(0).result().promptTokens()
+                        + records.get(1).result().promptTokens());
+        assertThat(valid.usage().cost()).as("no price configured").isNull();
+
+        fake.enqueue(FakeReply.ok("no"), FakeReply.ok("no"), FakeReply.ok("no"));
+        AgentPolicy.Chosen garbled = policy.choose(QUERY, Map.of(Attribute.AGE, "19"), CANDIDATES, List.of());
+
+        assertThat(garbled.fallback()).isTrue();
+        assertThat(garbled.attribute()).isIn(CANDIDATES);
+        assertThat(garbled.usage().completionTokens()).isPositive();
+        assertThat(policy.choiceFallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void aRatingTheEndpointCouldNotGiveIsTheReferenceRatingMarkedAsAFallback() {
+        fake.enqueue(FakeReply.status(500));
+
+        AgentPolicy.Rated rated = policy.rate(QUERY, Map.of());
+
+        assertThat(rated.fallback()).isTrue();
+        assertThat(rated.rating()).isEqualTo(reference.sufficiency(QUERY, Map.of()));
+        assertThat(rated.usage().promptTokens()).isZero();
+        assertThat(policy.sufficiencyFallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void aReferencePolicysDecisionsCostNothingAndNeverFallBack() {
+        AgentPolicy.Rated rated = reference.rate(QUERY, Map.of());
+        AgentPolicy.Chosen chosen = reference.choose(QUERY, Map.of(), CANDIDATES, List.of());
+
+        assertThat(rated.fallback()).isFalse();
+        assertThat(rated.usage().provider()).isEqualTo("reference");
+        assertThat(rated.usage().cost()).isZero();
+        assertThat(chosen.fallback()).isFalse();
+        assertThat(chosen.attribute()).isEqualTo(reference.chooseNext(QUERY, Map.of(), CANDIDATES, List.of()));
     }
 }

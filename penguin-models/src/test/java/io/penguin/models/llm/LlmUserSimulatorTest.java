@@ -107,4 +107,28 @@ class LlmUserSimulatorTest {
         assertThat(user.fallbacks()).isEqualTo(2);
         assertThat(user.answers()).isZero();
     }
+
+    @Test
+    void anAnswerCarriesTheUsageOfItsCallAndADeclineNone() {
+        fake.enqueue(FakeReply.ok("Tired, mostly."));
+
+        UserAnswer answer = user(0).answer(hidden, Attribute.EMOTIONAL_STATE);
+        UserAnswer declined = user(1).answer(hidden, Attribute.PAST_SELF_HARM_HISTORY);
+
+        assertThat(answer.usage().model()).isEqualTo("user-llm");
+        assertThat(answer.usage().promptTokens()).isPositive();
+        assertThat(declined.declined()).isTrue();
+        assertThat(declined.usage()).as("no model was called").isNull();
+    }
+
+    @Test
+    void aFallbackAnswerCarriesTheFailedCallsUsageWithoutTokens() {
+        fake.enqueue(FakeReply.status(500));
+
+        UserAnswer answer = user(0).answer(hidden, Attribute.EMOTIONAL_STATE);
+
+        assertThat(answer.fallback()).isTrue();
+        assertThat(answer.usage().promptTokens()).isZero();
+        assertThat(answer.usage().cost()).as("no price configured").isNull();
+    }
 }
