@@ -2,6 +2,7 @@ package io.penguin.service.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -21,9 +22,18 @@ final class JsonBodyProblems {
     private JsonBodyProblems() {}
 
     static String describe(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
+        // A parse failure reached while binding a field arrives wrapped in a mapping exception: the parser's own
+        // message is the one that says what is wrong.
+        JsonProcessingException parse =
+                e.getCause() instanceof StreamReadException || e.getCause() instanceof StreamConstraintsException
+                        ? (JsonProcessingException) e.getCause()
+                        : e;
+        if (parse instanceof StreamConstraintsException) {
             return "the request body exceeds a JSON parsing limit (nesting depth, number or string length): "
-                    + e.getOriginalMessage();
+                    + parse.getOriginalMessage();
+        }
+        if (parse instanceof StreamReadException) {
+            return "the request body is not valid JSON: " + parse.getOriginalMessage();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return where(unknown) + ": not a field of this request";

@@ -72,6 +72,13 @@ class BadRequestProblemsTest {
     }
 
     @Test
+    void aBodyCutShortInsideAFieldIsA400SayingItIsNotValidJson() {
+        assertThat(problem("/runs", "{\"models\": [", 400).getString("detail"))
+                .contains("not valid JSON")
+                .contains("end-of-input");
+    }
+
+    @Test
     void aTopLevelArrayIsA400SayingAnObjectIsExpected() {
         assertThat(problem("/runs", "[1,2]", 400).getString("detail"))
                 .contains("request body")
