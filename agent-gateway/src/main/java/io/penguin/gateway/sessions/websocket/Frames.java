@@ -38,8 +38,11 @@ public final class Frames {
         } catch (JsonProcessingException e) {
             throw new FrameException(
                     ErrorCode.MALFORMED_FRAME,
-                    "not JSON: " + e.getOriginalMessage() + " at column "
-                            + e.getLocation().getColumnNr());
+                    "not JSON: " + e.getOriginalMessage()
+                            // a generated frame found an error Jackson reports without a location
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at column " + e.getLocation().getColumnNr()));
         }
         if (node == null || !node.isObject()) {
             throw new FrameException(ErrorCode.MALFORMED_FRAME, "a frame is a JSON object with a \"type\"");
