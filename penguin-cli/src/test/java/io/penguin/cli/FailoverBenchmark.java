@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.bench.BenchmarkFigures;
+import io.penguin.cli.load.FakeLlmOptions;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.ServiceSpec;
+import io.penguin.fakellm.FakeLlmServer;
+import io.penguin.fakellm.RoleAwareResponder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +28,15 @@ import org.junit.jupiter.api.Test;
 class FailoverBenchmark {
 
     private final PlatformClient client = new PlatformClient();
+    private final FakeLlmServer fake = FakeLlmServer.builder()
+            .latency(Duration.ofMillis(200))
+            .responder(new RoleAwareResponder())
+            .start();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopFake() {
+        fake.close();
+    }
 
     private record Stall(double sinceKill, double sinceReady, double restart) {}
 
@@ -52,12 +64,18 @@ class FailoverBenchmark {
     }
 
     private Stall measure(int sessionTimeoutMs) {
+        // A target slow enough (200 ms a call, 8 at a time: about 40 answers/s) that generation is the bottleneck
+        // and still has most of the run ahead of it when it is killed; the reference models finished a whole run
+        // before the kill.
+        Map<String, String> settings = new java.util.LinkedHashMap<>(FakeLlmOptions.endpoint(fake, 8));
+        settings.put("penguin.models.cache.enabled", "false");
+        settings.put("penguin.kafka.session-timeout-ms", Integer.toString(sessionTimeoutMs));
         try (Platform platform = Platform.start(
                 SharedPlatform.home(),
                 SharedPlatform.home().resolve("penguin-cli/target/penguin-failover"),
                 Duration.ofMinutes(3),
                 System.out,
-                Map.of("penguin.kafka.session-timeout-ms", Integer.toString(sessionTimeoutMs)))) {
+                settings)) {
             URI scenario = platform.url(ServiceSpec.SCENARIO);
             JsonNode job = client.post(
                     scenario.resolve("/catalog/generations"),
@@ -70,18 +88,26 @@ class FailoverBenchmark {
             JsonNode run = client.post(
                     scenario.resolve("/runs"),
                     Map.of(
-                            "source", "generated",
-                            "conditions", List.of("context-free", "context-rich", "single:*"),
-                            "models", List.of("reference")));
+                            "source",
+                            "generated",
+                            "conditions",
+                            List.of("context-free", "context-rich"),
+                            "models",
+                            List.of(FakeLlmOptions.MODEL),
+                            "allowReferenceJudge",
+                            true));
             String runId = run.path("id").asText();
             long total = run.path("total").asLong();
-            while (judged(scenario, runId) < total / 10) {
+            while (judged(scenario, runId) < total / 20) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
             long killed = System.nanoTime();
             platform.kill(ServiceSpec.GENERATION);
             // What generation-service wrote before it died is judged on; judging stalls once that is drained.
             long drained = judgedOnceSteady(scenario, runId, Duration.ofSeconds(2));
+            assertThat(drained)
+                    .as("generation had work left when it was killed")
+                    .isLessThan(total);
             platform.restart(ServiceSpec.GENERATION, Duration.ofMinutes(3));
             long ready = System.nanoTime();
             while (judged(scenario, runId) <= drained) {
