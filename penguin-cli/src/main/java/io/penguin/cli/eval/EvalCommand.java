@@ -103,6 +103,20 @@ public class EvalCommand implements Callable<Integer> {
             description = "Scenarios that get best-3, 120 work items each (default: ${DEFAULT-VALUE}).")
     int best3Sample = 1;
 
+    /** Who plays the user in the RAISE rows. */
+    enum UserSimulatorChoice {
+        /** The rule-based user: answers with the profile's values, declines as our code decides. */
+        reference,
+        /** The target endpoint, answering in character from the hidden profile (declines still decided by our code). */
+        target
+    }
+
+    @Option(
+            names = "--user-simulator",
+            description = "Who plays the user in the agent and planner rows: reference (rule-based, answers with the"
+                    + " profile's values) or target (the target endpoint, in character) (default: ${DEFAULT-VALUE}).")
+    UserSimulatorChoice userSimulator = UserSimulatorChoice.reference;
+
     @Option(
             names = "--concurrency",
             description = "Most calls in flight per endpoint and service (default: ${DEFAULT-VALUE}).")
@@ -233,13 +247,15 @@ public class EvalCommand implements Callable<Integer> {
 
     /**
      * The services' model settings: the target endpoint (also the RAISE agent's policy), the judge endpoint bound to
-     * the judge role when given; the user simulator stays the rule-based one, which answers with the profile's
-     * values and declines as our code decides, so the agent rows measure the agent, not a second model's play.
+     * the judge role when given; the user simulator is the rule-based one by default, which answers with the profile's
+     * values and declines as our code decides, so the agent rows measure the agent, not a second model's play; with
+     * {@code --user-simulator target} the target endpoint plays the user in character.
      */
     ModelSettings settings(Endpoint target, Optional<Endpoint> judge) {
         ModelSettings settings = new ModelSettings();
         declare(settings, target);
-        settings.bind("agent", target.name()).bind("user-simulator", REFERENCE_USER);
+        settings.bind("agent", target.name())
+                .bind("user-simulator", userSimulator == UserSimulatorChoice.target ? target.name() : REFERENCE_USER);
         judge.ifPresent(j -> {
             if (!j.equals(target)) {
                 declare(settings, j);

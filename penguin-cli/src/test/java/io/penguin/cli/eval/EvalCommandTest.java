@@ -104,4 +104,16 @@ class EvalCommandTest {
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("PENGUIN_EVAL_TEST_NO_SUCH_VARIABLE", "not set", "nothing was started");
     }
+
+    @Test
+    void theTargetEndpointPlaysTheUserWhenAsked() {
+        Map<String, String> settings = settings(parsed(
+                "--base-url", "http://localhost:8000/v1",
+                "--model", "qwen",
+                "--user-simulator", "target"));
+
+        assertThat(settings)
+                .containsEntry("penguin.models.roles.user-simulator", "qwen")
+                .containsEntry("penguin.models.roles.agent", "qwen");
+    }
 }
