@@ -1,9 +1,15 @@
 package io.penguin.scenario.runs;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.penguin.core.BuiltinScenarios;
+import io.penguin.core.Scenario;
 import io.penguin.scenario.catalog.llm.FakeLlmOnEmbeddedInfrastructure;
+import io.penguin.scenario.catalog.persistence.ScenarioEntity;
+import io.penguin.scenario.catalog.persistence.ScenarioSource;
+import io.penguin.scenario.catalog.persistence.Split;
 import io.penguin.scenario.runs.service.RunService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -18,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FakeLlmOnEmbeddedInfrastructure.class)
 class RunRequestRulesTest {
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entities;
 
     private static void refused(String body, String detail) {
         given().contentType(ContentType.JSON)
@@ -69,5 +78,41 @@ class RunRequestRulesTest {
     void moreIdsThanASelectionTakesAreRefusedWithTheLimit() {
         String ids = String.join(",", Collections.nCopies(RunService.MAX_LISTED + 1, "\"builtin-1\""));
         refused("{\"scenarioIds\":[" + ids + "]}", "scenarioIds: at most " + RunService.MAX_LISTED + " entries");
+    }
+
+    @Test
+    void aScenarioStoredUnderOlderLooserRulesIsRefusedBeforeTheRunIsStored() {
+        String id = "legacy-" + java.util.UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            // as an import before the Age rule stored it: free text where whole years or a band belong
+            ScenarioEntity legacy = new ScenarioEntity();
+            legacy.id = id;
+            Scenario builtin = BuiltinScenarios.all().get(0);
+            legacy.domain = builtin.domain().label();
+            legacy.subcategory = builtin.subcategory();
+            legacy.issue = builtin.issue();
+            legacy.query = builtin.query();
+            java.util.Map<String, String> profile =
+                    new java.util.LinkedHashMap<>(builtin.profile().toLabels());
+            profile.put("Age", "late twenties");
+            legacy.profile = profile;
+            legacy.split = Split.TEST;
+            legacy.source = ScenarioSource.IMPORTED;
+            legacy.createdAt = java.time.Instant.now();
+            entities.persist(legacy);
+        });
+        long runsBefore = runs();
+
+        refused("{\"scenarioIds\":[\"" + id + "\"],\"conditions\":[\"context-free\"]}", "Age: expected whole years");
+
+        assertThat(runs())
+                .as("no run stored for a request that cannot be published")
+                .isEqualTo(runsBefore);
+    }
+
+    private long runs() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> entities.createQuery("select count(r) from RunEntity r", Long.class)
+                        .getSingleResult());
     }
 }

@@ -4,6 +4,7 @@ import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.core.ConditionSpec;
+import io.penguin.core.ProfileChecks;
 import io.penguin.core.Scenario;
 import io.penguin.models.ModelRegistry;
 import io.penguin.scenario.catalog.persistence.ScenarioFilter;
@@ -123,12 +124,33 @@ public class RunService {
                 r.source() == null || r.source().isBlank() ? config.defaultSource() : r.source());
         long seed = r.seed() == null ? 0L : r.seed();
         List<Scenario> scenarios = catalog.select(new Selection(r.scenarioIds(), filter, r.sample(), seed, r.limit()));
+        requireCatalogProfiles(scenarios);
         int best3Sample = r.best3Sample() == null ? config.best3Sample() : r.best3Sample();
         if (best3Sample < 1) {
             throw new IllegalArgumentException("best3Sample must be at least 1, was " + best3Sample);
         }
         return new RunPlan(
                 targetModels, conditions, judge, panel, scenarios, seed, sample(scenarios, best3Sample, seed));
+    }
+
+    /**
+     * Every work item's event holds its profile to the catalog's rules; a scenario stored under older, looser rules
+     * (a free-text Age) is refused here, before anything is stored, rather than failing the run's publishing.
+     */
+    private static void requireCatalogProfiles(List<Scenario> scenarios) {
+        for (Scenario scenario : scenarios) {
+            List<ProfileChecks.Problem> problems = ProfileChecks.problems(scenario.profile());
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("scenario '" + scenario.id() + "' breaks the catalog's profile"
+                        + " rules ("
+                        + String.join(
+                                "; ",
+                                problems.stream()
+                                        .map(ProfileChecks.Problem::toString)
+                                        .toList())
+                        + "); import it again to run it");
+            }
+        }
     }
 
     /** Every entry of a list field present and non-blank, and not more of them than a selection can take. */
