@@ -15,10 +15,10 @@ public class InMemoryChannelsOnPostgres implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>();
         // Written out rather than InMemoryConnector.switch*(), which also sets JVM-wide system properties that would
         // send the channels of every later Quarkus test in this JVM to memory too.
-        for (String channel : List.of("judgements", "work-dead-letters")) {
+        for (String channel : List.of("judgements", "work-dead-letters", "planning-dead-letters")) {
             config.put("mp.messaging.incoming." + channel + ".connector", InMemoryConnector.CONNECTOR);
         }
-        for (String channel : List.of("generation-requests", "agent-requests", "dead-letters")) {
+        for (String channel : List.of("generation-requests", "agent-requests", "planning-requests", "dead-letters")) {
             config.put("mp.messaging.outgoing." + channel + ".connector", InMemoryConnector.CONNECTOR);
         }
         config.put("quarkus.kafka.health.enabled", "false");

@@ -2,29 +2,49 @@ package io.penguin.scenario.planning;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.penguin.contracts.Events;
 import io.penguin.contracts.PlanningRequested;
 import io.penguin.contracts.Topics;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
 import io.penguin.embedded.Liveness;
+import io.penguin.scenario.planning.persistence.PlanningItemEntity;
+import io.penguin.scenario.planning.persistence.PlanningItemRepository;
+import io.penguin.scenario.planning.persistence.PlanningItemStatus;
+import io.penguin.scenario.planning.persistence.PlanningJobEntity;
+import io.penguin.scenario.planning.persistence.PlanningJobRepository;
+import io.penguin.scenario.planning.persistence.PlanningJobStatus;
+import io.penguin.scenario.planning.service.PlanningJobs;
+import io.penguin.scenario.planning.service.PlanningRecovery;
+import io.penguin.service.messaging.DeadLetters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /plannings} on the real embedded broker and database: one request per selected scenario. */
+/**
+ * {@code POST /plannings} on the real embedded broker and database: the job stored, then one request per selected
+ * scenario; recovery after a crash, dead letters and re-drive.
+ */
 @QuarkusTest
 @WithTestResource(
         value = EmbeddedInfrastructureResource.class,
@@ -56,6 +76,116 @@ class PlanningResourceTest {
             });
         }
         return found;
+    }
+
+    @Inject
+    PlanningJobs jobs;
+
+    @Inject
+    PlanningItemRepository items;
+
+    @Inject
+    PlanningJobRepository jobRows;
+
+    @Inject
+    PlanningRecovery recovery;
+
+    private List<PlanningItemEntity> itemsOf(String planningId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> items.list("planningId = ?1 order by scenarioId", planningId));
+    }
+
+    private static String accepted(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/plannings")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PUBLISHED"))
+                .extract()
+                .jsonPath()
+                .getString("planningId");
+    }
+
+    @Test
+    void storesTheJobAndOnePendingItemPerScenarioBeforePublishingItsRequests() {
+        String planningId = accepted("{\"scenarioIds\":[\"builtin-01\",\"builtin-02\"],\"budget\":2}");
+
+        PlanningJobEntity job = jobs.require(planningId);
+        assertThat(job.status).isEqualTo(PlanningJobStatus.PUBLISHED);
+        assertThat(job.total).isEqualTo(2);
+        assertThat(job.settings.budget()).isEqualTo(2);
+        assertThat(job.publishedAt).isNotNull();
+        assertThat(itemsOf(planningId))
+                .allSatisfy(item -> {
+                    assertThat(item.status).isEqualTo(PlanningItemStatus.PENDING);
+                    assertThat(item.attempts).isEqualTo(1);
+                })
+                .extracting(item -> item.scenarioId)
+                .containsExactly("builtin-01", "builtin-02");
+        assertThat(published(planningId, 2)).hasSize(2);
+    }
+
+    @Test
+    void aJobThatACrashLeftPublishingIsPublishedAgainByTheStartUpRecovery() {
+        String planningId = accepted("{\"scenarioIds\":[\"builtin-03\"]}");
+        assertThat(published(planningId, 1)).hasSize(1);
+        // As if the process died after storing the job and before the broker acknowledged its requests.
+        QuarkusTransaction.requiringNew()
+                .run(() -> jobRows.update(
+                        "status = ?1, publishedAt = null where id = ?2", PlanningJobStatus.PUBLISHING, planningId));
+
+        assertThat(recovery.recover()).isPositive();
+
+        assertThat(jobs.require(planningId).status).isEqualTo(PlanningJobStatus.PUBLISHED);
+        assertThat(published(planningId, 2))
+                .extracting(request -> request.scenario().id())
+                .containsExactly("builtin-03", "builtin-03");
+    }
+
+    @Test
+    void aDeadLetteredRequestIsMarkedFailedWithItsReasonAndReDrivenAlone() {
+        String planningId = accepted("{\"scenarioIds\":[\"builtin-04\",\"builtin-05\"]}");
+        PlanningRequested failed = published(planningId, 2).stream()
+                .filter(request -> request.scenario().id().equals("builtin-05"))
+                .findFirst()
+                .orElseThrow();
+        // What planner-service does with a request it cannot plan.
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers",
+                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
+                new StringSerializer(),
+                new StringSerializer())) {
+            var record =
+                    new ProducerRecord<>(Topics.dlq(Topics.PLANNING_REQUESTS), failed.key(), Events.encode(failed));
+            record.headers().add(DeadLetters.REASON, "no target model named 'gone'".getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
+        }
+        await().atMost(Liveness.PATIENCE).until(() -> itemsOf(planningId).get(1).status == PlanningItemStatus.FAILED);
+        assertThat(itemsOf(planningId).get(1).failureReason).isEqualTo("no target model named 'gone'");
+
+        given().post("/plannings/" + planningId + "/redrive")
+                .then()
+                .statusCode(200)
+                .body("planningId", equalTo(planningId))
+                .body("republished", equalTo(1));
+
+        assertThat(published(planningId, 3))
+                .extracting(request -> request.scenario().id())
+                .containsExactlyInAnyOrder("builtin-04", "builtin-05", "builtin-05");
+        assertThat(itemsOf(planningId))
+                .extracting(item -> item.status, item -> item.attempts)
+                .containsExactly(tuple(PlanningItemStatus.PENDING, 1), tuple(PlanningItemStatus.PENDING, 2));
+    }
+
+    @Test
+    void reDrivingAnUnknownJobIsANotFoundProblem() {
+        given().post("/plannings/planning-nope/redrive")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("planning-nope"));
     }
 
     @Test

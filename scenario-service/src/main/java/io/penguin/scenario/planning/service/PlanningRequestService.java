@@ -1,6 +1,5 @@
 package io.penguin.scenario.planning.service;
 
-import io.penguin.contracts.PlanningRequested;
 import io.penguin.contracts.PlanningSettings;
 import io.penguin.core.Scenario;
 import io.penguin.models.ModelRegistry;
@@ -11,7 +10,7 @@ import io.penguin.scenario.catalog.service.ScenarioCatalog;
 import io.penguin.scenario.catalog.service.ScenarioFilters;
 import io.penguin.scenario.catalog.service.Selection;
 import io.penguin.scenario.planning.config.PlanningConfig;
-import io.penguin.scenario.planning.messaging.PlanningRequestPublisher;
+import io.penguin.scenario.planning.persistence.PlanningJobStatus;
 import io.penguin.scenario.planning.rest.PlanningAccepted;
 import io.penguin.scenario.planning.rest.PlanningRequest;
 import io.quarkus.logging.Log;
@@ -23,33 +22,34 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns "plan this selection" into one {@code PlanningRequested} per scenario, carrying the scenario, its split and
- * the settings. planner-service owns the plans, their progress and their idempotency; asking again makes a new job
- * whose plans replace the scenarios' policies.
+ * Turns "plan this selection" into a stored planning job and one {@code PlanningRequested} per scenario, carrying the
+ * scenario, its split and the settings ({@link PlanningJobs} stores, publishes, recovers and re-drives). planner-service
+ * owns the plans, their progress and their idempotency; asking again makes a new job whose plans replace the
+ * scenarios' policies.
  */
 @ApplicationScoped
 public class PlanningRequestService {
 
     private final ScenarioCatalog catalog;
     private final ScenarioRepository scenarios;
-    private final PlanningRequestPublisher publisher;
+    private final PlanningJobs jobs;
     private final PlanningConfig config;
     private final ModelRegistry models;
 
     public PlanningRequestService(
             ScenarioCatalog catalog,
             ScenarioRepository scenarios,
-            PlanningRequestPublisher publisher,
+            PlanningJobs jobs,
             PlanningConfig config,
             ModelRegistry models) {
         this.catalog = catalog;
         this.scenarios = scenarios;
-        this.publisher = publisher;
+        this.jobs = jobs;
         this.config = config;
         this.models = models;
     }
 
-    /** Validates the request (each problem names its field and bound), then publishes one request per scenario. */
+    /** Validates the request (each problem names its field and bound), then stores the job and publishes its requests. */
     public PlanningAccepted plan(PlanningRequest request) {
         PlanningRequest r = requireSelection(request);
         requireEntries("scenarioIds", r.scenarioIds());
@@ -95,13 +95,9 @@ public class PlanningRequestService {
                 .call(() -> scenarios.byIds(selected.stream().map(Scenario::id).toList()).stream()
                         .collect(Collectors.toMap(entity -> entity.id, PlanningRequestService::splitLabel)));
         String planningId = "planning-" + UUID.randomUUID();
-        List<PlanningRequested> requests = selected.stream()
-                .map(scenario -> PlanningRequested.of(
-                        planningId, selected.size(), splits.get(scenario.id()), settings, scenario))
-                .toList();
-        publisher.publishAll(requests, config.publishTimeout());
-        Log.infof("planning %s: %d scenarios sent to the planner", planningId, requests.size());
-        return new PlanningAccepted(planningId, requests.size(), settings);
+        PlanningJobStatus status = jobs.start(planningId, settings, selected, splits);
+        Log.infof("planning %s: %d scenarios stored and sent to the planner, %s", planningId, selected.size(), status);
+        return new PlanningAccepted(planningId, selected.size(), status, settings);
     }
 
     /**
