@@ -16,13 +16,16 @@ import java.util.TreeMap;
  *
  * @param rewardModels the target and judge models behind the plans' rewards, one entry per combination
  * @param note what the reader must know about those models (rule-based ones named), or null when all are LLMs
+ * @param usage what the rewards' model calls cost, per role and model, summed over the plans (empty when unknown)
  * @param domains one row per domain present, in label order
  * @param overall all plans together
  */
-public record PlanningReport(List<RewardModels> rewardModels, String note, List<Row> domains, Row overall) {
+public record PlanningReport(
+        List<RewardModels> rewardModels, String note, List<RoleUsage> usage, List<Row> domains, Row overall) {
 
     public PlanningReport {
         rewardModels = List.copyOf(rewardModels);
+        usage = List.copyOf(usage);
     }
 
     /** The most frequent attribute at one position of the path and how many paths have it there. */
@@ -58,13 +61,29 @@ public record PlanningReport(List<RewardModels> rewardModels, String note, List<
     }
 
     public static PlanningReport of(List<PlanOutcome> outcomes, List<RewardModels> rewardModels) {
+        return of(outcomes, rewardModels, List.of());
+    }
+
+    /**
+     * @param planUsage each plan's usage entries (one per role); entries of the same role and model are summed
+     */
+    public static PlanningReport of(
+            List<PlanOutcome> outcomes, List<RewardModels> rewardModels, List<RoleUsage> planUsage) {
         Map<String, List<PlanOutcome>> byDomain = new TreeMap<>();
         for (PlanOutcome outcome : outcomes) {
             byDomain.computeIfAbsent(outcome.domain(), key -> new ArrayList<>()).add(outcome);
         }
         List<Row> rows = new ArrayList<>();
         byDomain.forEach((domain, plans) -> rows.add(row(domain, plans)));
-        return new PlanningReport(rewardModels, note(rewardModels), rows, row("All", outcomes));
+        return new PlanningReport(rewardModels, note(rewardModels), sum(planUsage), rows, row("All", outcomes));
+    }
+
+    private static List<RoleUsage> sum(List<RoleUsage> entries) {
+        Map<String, RoleUsage> sums = new TreeMap<>();
+        for (RoleUsage entry : entries) {
+            sums.merge(entry.role() + "\u0000" + entry.model(), entry, RoleUsage::plus);
+        }
+        return List.copyOf(sums.values());
     }
 
     private static String note(List<RewardModels> models) {

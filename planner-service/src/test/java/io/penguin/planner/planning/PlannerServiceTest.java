@@ -2,6 +2,7 @@ package io.penguin.planner.planning;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.penguin.contracts.Events;
@@ -148,6 +149,12 @@ class PlannerServiceTest {
             assertThat(plan.path()).hasSizeLessThanOrEqualTo(3);
             assertThat(plan.exhaustiveEvaluations()).isEqualTo(176);
             assertThat(plan.evaluations()).isLessThan(plan.exhaustiveEvaluations());
+            // The exhaustive search shares the memo: each of the 176 sets cost one target and one judge call.
+            assertThat(plan.usage())
+                    .extracting(usage -> usage.role(), usage -> usage.calls())
+                    .containsExactly(tuple("planner-target", 176L), tuple("planner-judge", 176L));
+            assertThat(plan.usage())
+                    .allSatisfy(usage -> assertThat(usage.promptTokens()).isPositive());
             assertThat(plan.reward()).isLessThanOrEqualTo(plan.exhaustiveReward());
             Scenario scenario = scenarios.stream()
                     .filter(s -> s.id().equals(plan.scenarioId()))
@@ -165,7 +172,9 @@ class PlannerServiceTest {
                 .then()
                 .statusCode(200)
                 .body("overall.plans", org.hamcrest.Matchers.equalTo(scenarios.size()))
-                .body("overall.compared", org.hamcrest.Matchers.equalTo(scenarios.size()));
+                .body("overall.compared", org.hamcrest.Matchers.equalTo(scenarios.size()))
+                .body("usage.role", org.hamcrest.Matchers.contains("planner-judge", "planner-target"))
+                .body("usage.calls", org.hamcrest.Matchers.contains(3 * 176, 3 * 176));
     }
 
     @Test

@@ -88,6 +88,32 @@ public class PlanEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public long millis;
 
+    /** The reward's target calls for this plan (cache hits included), their tokens and cost (null: unknown). */
+    @Column(name = "target_calls", nullable = false)
+    public long targetCalls;
+
+    @Column(name = "target_prompt_tokens", nullable = false)
+    public long targetPromptTokens;
+
+    @Column(name = "target_completion_tokens", nullable = false)
+    public long targetCompletionTokens;
+
+    @Column(name = "target_cost")
+    public Double targetCost;
+
+    /** The reward's judge calls for this plan, their tokens and cost (null: unknown). */
+    @Column(name = "judge_calls", nullable = false)
+    public long judgeCalls;
+
+    @Column(name = "judge_prompt_tokens", nullable = false)
+    public long judgePromptTokens;
+
+    @Column(name = "judge_completion_tokens", nullable = false)
+    public long judgeCompletionTokens;
+
+    @Column(name = "judge_cost")
+    public Double judgeCost;
+
     @Column(name = "policy_event_id", nullable = false, unique = true)
     public UUID policyEventId;
 

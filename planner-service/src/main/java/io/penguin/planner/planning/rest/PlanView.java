@@ -2,13 +2,14 @@ package io.penguin.planner.planning.rest;
 
 import io.penguin.core.Attribute;
 import io.penguin.planning.RewardModels;
+import io.penguin.planning.RoleUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * One stored plan: path, reward, the models behind the reward (rule-based ones flagged), the exhaustive best where
- * computed, the search's cost. No profile values.
+ * computed, the search's cost (time, and the reward's model calls per role). No profile values.
  */
 public record PlanView(
         String scenarioId,
@@ -26,5 +27,6 @@ public record PlanView(
         int budget,
         long seed,
         long millis,
+        List<RoleUsage> usage,
         UUID policyEventId,
         Instant plannedAt) {}

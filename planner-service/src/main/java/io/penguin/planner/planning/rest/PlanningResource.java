@@ -92,6 +92,7 @@ public class PlanningResource {
                         plan.budget,
                         plan.seed,
                         plan.millis,
+                        PlanMapper.usage(plan),
                         plan.policyEventId,
                         plan.plannedAt))
                 .toList();
@@ -100,7 +101,8 @@ public class PlanningResource {
     /**
      * Per domain: the most frequent first, second and third attributes, the average path length, and where the
      * exhaustive search ran, the MCTS reward over the exhaustive best and the evaluations over the exhaustive ones.
-     * Names the target and judge behind the rewards, with a note when they are rule-based reference models.
+     * Names the target and judge behind the rewards, with a note when they are rule-based reference models, and what
+     * their calls cost per role ({@code planner-target}, {@code planner-judge}) over the job's plans.
      */
     @GET
     @Path("plannings/{planningId}/report")
@@ -108,7 +110,8 @@ public class PlanningResource {
         List<PlanEntity> plans = plans(planningId);
         return PlanningReport.of(
                 plans.stream().map(PlanMapper::toOutcome).toList(),
-                plans.stream().map(this::rewardModels).distinct().toList());
+                plans.stream().map(this::rewardModels).distinct().toList(),
+                plans.stream().flatMap(plan -> PlanMapper.usage(plan).stream()).toList());
     }
 
     /**

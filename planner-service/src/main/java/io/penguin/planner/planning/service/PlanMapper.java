@@ -4,6 +4,7 @@ import io.penguin.contracts.PolicyPublished;
 import io.penguin.core.Attribute;
 import io.penguin.planner.planning.persistence.PlanEntity;
 import io.penguin.planning.PlanOutcome;
+import io.penguin.planning.RoleUsage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -54,5 +55,41 @@ public final class PlanMapper {
                 plan.exhaustiveReward,
                 plan.evaluations,
                 plan.exhaustiveEvaluations);
+    }
+
+    /** The plan's usage entries: the reward's target calls, then its judge calls. */
+    public static List<RoleUsage> usage(PlanEntity plan) {
+        return List.of(
+                new RoleUsage(
+                        RoleUsage.TARGET,
+                        plan.targetModel,
+                        plan.targetCalls,
+                        plan.targetPromptTokens,
+                        plan.targetCompletionTokens,
+                        plan.targetCost),
+                new RoleUsage(
+                        RoleUsage.JUDGE,
+                        plan.judgeModel,
+                        plan.judgeCalls,
+                        plan.judgePromptTokens,
+                        plan.judgeCompletionTokens,
+                        plan.judgeCost));
+    }
+
+    /** Stores what the search's reward calls cost on the plan. */
+    public static void recordUsage(PlanEntity plan, List<RoleUsage> usage) {
+        for (RoleUsage role : usage) {
+            if (role.role().equals(RoleUsage.TARGET)) {
+                plan.targetCalls = role.calls();
+                plan.targetPromptTokens = role.promptTokens();
+                plan.targetCompletionTokens = role.completionTokens();
+                plan.targetCost = role.cost();
+            } else if (role.role().equals(RoleUsage.JUDGE)) {
+                plan.judgeCalls = role.calls();
+                plan.judgePromptTokens = role.promptTokens();
+                plan.judgeCompletionTokens = role.completionTokens();
+                plan.judgeCost = role.cost();
+            }
+        }
     }
 }

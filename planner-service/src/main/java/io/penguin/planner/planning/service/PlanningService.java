@@ -101,9 +101,9 @@ public class PlanningService {
         PlanningSettings settings = request.settings();
         Scenario scenario = request.scenario();
         long started = System.nanoTime();
-        MemoizedReward reward = new MemoizedReward(
-                new ModelReward(scenario, models.target(settings.targetModel()), models.judge(settings.judgeModel())),
-                evaluations);
+        ModelReward calls =
+                new ModelReward(scenario, models.target(settings.targetModel()), models.judge(settings.judgeModel()));
+        MemoizedReward reward = new MemoizedReward(calls, evaluations);
         SearchSettings search = new SearchSettings(
                 settings.budget(),
                 settings.rollouts(),
@@ -137,6 +137,7 @@ public class PlanningService {
         plan.targetModel = settings.targetModel();
         plan.judgeModel = settings.judgeModel();
         plan.millis = (System.nanoTime() - started) / 1_000_000;
+        PlanMapper.recordUsage(plan, calls.usage());
         plan.policyEventId = UUID.randomUUID();
         plan.plannedAt = Instant.now();
         return plan;
