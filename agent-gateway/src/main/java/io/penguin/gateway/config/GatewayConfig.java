@@ -95,9 +95,11 @@ public interface GatewayConfig {
         @WithDefault("65536")
         int cutOffBytes();
 
+        /** The longest query a client may send, in characters; a longer one gets an {@code invalid-field} error. */
         @WithDefault("2000")
         int maxQueryChars();
 
+        /** The longest answer to a question, in characters; a longer one gets an {@code invalid-field} error. */
         @WithDefault("1000")
         int maxAnswerChars();
 
