@@ -40,10 +40,10 @@ public class ResponseGenerator {
         TargetModel model = models.target(request.item().model());
         Map<Attribute, String> visible = request.scenario().profile().restrictTo(condition.visible());
         ModelReply reply = model.answer(new AnswerRequest(request.scenario().query(), visible));
+        // Latency per work item, cache hits included; tokens and cost are counted once, per endpoint call, by the model
+        // layer's accounting (penguin.model.tokens).
         meters.timer("penguin.model.calls", "role", "target", "model", model.name())
                 .record(Duration.ofMillis(reply.usage().latencyMillis()));
-        meters.counter("penguin.model.tokens", "role", "target", "model", model.name(), "kind", "completion")
-                .increment(reply.usage().completionTokens());
         // A plain target call involves no other role; the prompt version keeps results of other templates apart.
         return ResponseGenerated.of(request, condition.visibleInOrder(), reply.text(), reply.usage())
                 .withProvenance(reply.promptVersion(), List.of());

@@ -64,6 +64,34 @@ class ConfiguredEndpointTest {
                 .toList();
     }
 
+    /** The value of one Prometheus series of this service, 0 while it does not exist. */
+    private static double metric(String name, String labels) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(labels))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
+    void countsATargetCallsCompletionTokensOnce() {
+        String completion = "kind=\"completion\",model=\"fake-llm\",role=\"target\"";
+        String miss = "model=\"fake-llm\",result=\"miss\",role=\"target\"";
+        double tokensBefore = metric("penguin_model_tokens_total", completion);
+        double missesBefore = metric("penguin_model_cache_total", miss);
+
+        send(request("context-rich"));
+        ResponseGenerated response = responses(1, Liveness.PATIENCE).get(0);
+
+        double calls = metric("penguin_model_cache_total", miss) - missesBefore;
+        assertThat(calls).as("endpoint calls (cache misses) the item made").isIn(0.0, 1.0);
+        // A cache hit costs no tokens; an endpoint call counts its completion tokens once, in the model layer.
+        assertThat(metric("penguin_model_tokens_total", completion) - tokensBefore)
+                .isEqualTo(calls * response.usage().completionTokens());
+        assertThat(response.usage().completionTokens()).isPositive();
+    }
+
     @Test
     void answersThroughTheConfiguredEndpointShowingOnlyTheVisibleAttributes() {
         send(request("single:Emotional State"));
