@@ -1,8 +1,8 @@
 package io.penguin.cli;
 
 import io.penguin.cli.catalog.ExportCommand;
-import io.penguin.cli.catalog.GenerateCommand;
 import io.penguin.cli.catalog.ImportCommand;
+import io.penguin.cli.catalog.WriteCommand;
 import io.penguin.cli.demo.DemoCommand;
 import io.penguin.cli.eval.EvalCommand;
 import io.penguin.cli.load.record.RecordCommand;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             UpCommand.class,
             ReportCommand.class,
-            GenerateCommand.class,
+            WriteCommand.class,
             ImportCommand.class,
             ExportCommand.class,
             RunCommand.class,

@@ -329,12 +329,12 @@ class AgentBenchmark {
     private SimulatedFigures simulatedEvaluation(Platform platform, int profiles) {
         URI scenario = platform.url(ServiceSpec.SCENARIO);
         JsonNode job = client.post(
-                scenario.resolve("/catalog/generations"),
+                scenario.resolve("/catalog/writing-jobs"),
                 Map.of("seed", 7, "profilesPerIssue", profiles, "queriesPerProfile", 10));
         String jobId = job.path("id").asText();
         while (job.path("status").asText().equals("RUNNING")) {
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            job = client.get(scenario.resolve("/catalog/generations/" + jobId));
+            job = client.get(scenario.resolve("/catalog/writing-jobs/" + jobId));
         }
         assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
 

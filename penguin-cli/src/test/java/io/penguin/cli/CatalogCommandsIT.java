@@ -19,7 +19,7 @@ class CatalogCommandsIT {
     void generateExportAndImportThroughTheCli() throws Exception {
         String url = platform.url(ServiceSpec.SCENARIO).toString();
         Result generated = penguin(
-                "generate",
+                "write",
                 "--url",
                 url,
                 "--seed",
@@ -69,7 +69,7 @@ class CatalogCommandsIT {
     @Test
     void generateWithAModelTheServiceDoesNotHaveNamesWhatIsConfigured() {
         Result refused = penguin(
-                "generate",
+                "write",
                 "--url",
                 platform.url(ServiceSpec.SCENARIO).toString(),
                 "--model",

@@ -38,12 +38,12 @@ class EvaluationBenchmark {
             URI scenario = platform.url(ServiceSpec.SCENARIO);
             long generationStarted = System.nanoTime();
             JsonNode job = client.post(
-                    scenario.resolve("/catalog/generations"),
+                    scenario.resolve("/catalog/writing-jobs"),
                     Map.of("seed", 1, "profilesPerIssue", profiles, "queriesPerProfile", queries));
             String jobId = job.path("id").asText();
             while (job.path("status").asText().equals("RUNNING")) {
                 LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                job = client.get(scenario.resolve("/catalog/generations/" + jobId));
+                job = client.get(scenario.resolve("/catalog/writing-jobs/" + jobId));
             }
             assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
             double generationSeconds = (System.nanoTime() - generationStarted) / 1e9;

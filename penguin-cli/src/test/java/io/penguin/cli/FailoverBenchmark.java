@@ -78,12 +78,12 @@ class FailoverBenchmark {
                 settings)) {
             URI scenario = platform.url(ServiceSpec.SCENARIO);
             JsonNode job = client.post(
-                    scenario.resolve("/catalog/generations"),
+                    scenario.resolve("/catalog/writing-jobs"),
                     Map.of("seed", 7, "profilesPerIssue", 2, "queriesPerProfile", 2));
             while (job.path("status").asText().equals("RUNNING")) {
                 LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
                 job = client.get(scenario.resolve(
-                        "/catalog/generations/" + job.path("id").asText()));
+                        "/catalog/writing-jobs/" + job.path("id").asText()));
             }
             JsonNode run = client.post(
                     scenario.resolve("/runs"),

@@ -291,12 +291,12 @@ class ReplayRateBenchmark {
     /** The generated catalog (seed 1, 14,000 scenarios) x {context-free, context-rich} on the reference model. */
     private List<RecordedItem> generatedCatalog(URI scenarioService) throws Exception {
         JsonNode job = client.post(
-                scenarioService.resolve("/catalog/generations"),
+                scenarioService.resolve("/catalog/writing-jobs"),
                 Map.of("seed", 1, "profilesPerIssue", 10, "queriesPerProfile", 10));
         String jobId = job.path("id").asText();
         while (job.path("status").asText().equals("RUNNING")) {
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            job = client.get(scenarioService.resolve("/catalog/generations/" + jobId));
+            job = client.get(scenarioService.resolve("/catalog/writing-jobs/" + jobId));
         }
         assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
         HttpResponse<java.io.InputStream> export = HttpClient.newHttpClient()

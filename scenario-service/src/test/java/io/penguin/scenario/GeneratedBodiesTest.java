@@ -57,7 +57,7 @@ class GeneratedBodiesTest {
 
     @Test
     void generatedCatalogBodiesGetAnAnswerBelow500WithOrWithoutTheOwnersToken() {
-        for (String path : List.of("/catalog/generations", "/catalog/imports")) {
+        for (String path : List.of("/catalog/writing-jobs", "/catalog/imports")) {
             answersEveryBodyBelow500WithAProblemForEachRefusal(path, null, 3);
         }
         // with the token the bodies reach the checks; a generated body that happens to be valid may start a small

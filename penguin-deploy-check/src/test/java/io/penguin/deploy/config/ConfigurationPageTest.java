@@ -111,7 +111,7 @@ class ConfigurationPageTest {
                 topics.add(line.trim().split("\\s+")[0]);
             }
         }
-        Pattern named = Pattern.compile("penguin\\.[a-z0-9][a-z0-9.<>*-]*[a-z0-9]");
+        Pattern named = Pattern.compile("(?<![\\w.])penguin\\.[a-z0-9][a-z0-9.<>*-]*[a-z0-9]");
         List<String> unknown = new ArrayList<>();
         List<Path> pages = new ArrayList<>();
         pages.add(ROOT.resolve("README.md"));

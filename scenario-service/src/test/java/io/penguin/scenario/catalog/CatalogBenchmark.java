@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.penguin.bench.BenchmarkFigures;
+import io.penguin.catalog.formats.ScenarioFileWriter;
+import io.penguin.catalog.formats.ScenarioFormat;
+import io.penguin.catalog.writing.OfflineScenarioWriter;
+import io.penguin.catalog.writing.WrittenScenario;
 import io.penguin.scenario.InMemoryChannelsOnPostgres;
-import io.penguin.scenario.catalog.formats.ScenarioFileWriter;
-import io.penguin.scenario.catalog.formats.ScenarioFormat;
-import io.penguin.scenario.catalog.generation.GeneratedScenario;
-import io.penguin.scenario.catalog.generation.OfflineScenarioGenerator;
 import io.penguin.scenario.catalog.persistence.ScenarioEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
-import io.penguin.scenario.catalog.service.GenerationService;
 import io.penguin.scenario.catalog.service.ImportReport;
 import io.penguin.scenario.catalog.service.ImportService;
+import io.penguin.scenario.catalog.service.ScenarioWriting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 class CatalogBenchmark {
 
     @Inject
-    GenerationService generation;
+    ScenarioWriting generation;
 
     @Inject
     ImportService importService;
@@ -130,14 +130,14 @@ class CatalogBenchmark {
         clear();
         // Warm-up on two issues, so the figures below are not class loading.
         generation.generate(generation.plan(
-                new GenerationService.GenerationRequest(99L, 2, 2, null, List.of("Panic Attack", "Exam Failure"))));
+                new ScenarioWriting.GenerationRequest(99L, 2, 2, null, List.of("Panic Attack", "Exam Failure"))));
         clear();
 
         resetPeaks();
         long before = usedHeapMb();
         long started = System.nanoTime();
-        GenerationService.GenerationResult result =
-                generation.generate(generation.plan(new GenerationService.GenerationRequest(1L, 10, 10, null, null)));
+        ScenarioWriting.GenerationResult result =
+                generation.generate(generation.plan(new ScenarioWriting.GenerationRequest(1L, 10, 10, null, null)));
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(
                 "generate + store: %d scenarios generated, %d stored in %.2f s; heap: %d MB before, peak %d MB,"
@@ -155,12 +155,12 @@ class CatalogBenchmark {
 
         Path file = Files.createTempFile("penguin-benchmark", ".jsonl");
         try {
-            OfflineScenarioGenerator generator = new OfflineScenarioGenerator();
+            OfflineScenarioWriter generator = new OfflineScenarioWriter();
             long scenarios = 0;
             try (OutputStream out = Files.newOutputStream(file);
                     ScenarioFileWriter writer = new ScenarioFileWriter(out, ScenarioFormat.JSONL)) {
                 for (long seed = 1; Files.size(file) < 100L * 1024 * 1024 && seed <= 40; seed++) {
-                    Iterator<GeneratedScenario> generated = generator.generate(
+                    Iterator<WrittenScenario> generated = generator.generate(
                             seed, io.penguin.core.Taxonomy.standard().issues(), 10, 10);
                     while (generated.hasNext()) {
                         writer.write(new ScenarioFileWriter.Row(generated.next().scenario(), "train", "generated"));

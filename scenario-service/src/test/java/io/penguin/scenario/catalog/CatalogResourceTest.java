@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
+import io.penguin.catalog.ScenarioIds;
 import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.core.Attribute;
@@ -17,7 +18,6 @@ import io.penguin.scenario.InMemoryChannelsOnPostgres;
 import io.penguin.scenario.catalog.persistence.CatalogWriter;
 import io.penguin.scenario.catalog.persistence.ScenarioEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
-import io.penguin.scenario.catalog.service.ScenarioIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

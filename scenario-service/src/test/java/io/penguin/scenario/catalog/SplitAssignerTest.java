@@ -3,13 +3,13 @@ package io.penguin.scenario.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.penguin.catalog.ScenarioIds;
 import io.penguin.core.Attribute;
 import io.penguin.core.Profile;
 import io.penguin.core.Scenario;
 import io.penguin.core.Taxonomy;
 import io.penguin.scenario.catalog.config.CatalogConfig;
 import io.penguin.scenario.catalog.persistence.Split;
-import io.penguin.scenario.catalog.service.ScenarioIds;
 import io.penguin.scenario.catalog.service.SplitAssigner;
 import io.penguin.scenario.catalog.service.SplitAssigner.StoredPerson;
 import io.smallrye.config.WithDefault;

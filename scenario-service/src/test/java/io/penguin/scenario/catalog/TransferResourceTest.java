@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.catalog.formats.ReferenceFiles;
 import io.penguin.core.Attribute;
 import io.penguin.scenario.InMemoryChannelsOnPostgres;
-import io.penguin.scenario.catalog.formats.ReferenceFiles;
 import io.penguin.scenario.catalog.persistence.ScenarioEntity;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,6 +3,8 @@ package io.penguin.scenario.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.penguin.bench.BenchmarkFigures;
+import io.penguin.catalog.writing.OfflineScenarioWriter;
+import io.penguin.catalog.writing.WrittenScenario;
 import io.penguin.core.Scenario;
 import io.penguin.core.Taxonomy;
 import io.penguin.models.JudgeModel;
@@ -17,8 +19,6 @@ import io.penguin.planning.PlanOutcome;
 import io.penguin.planning.PlanningReport;
 import io.penguin.planning.SearchResult;
 import io.penguin.planning.SearchSettings;
-import io.penguin.scenario.catalog.generation.GeneratedScenario;
-import io.penguin.scenario.catalog.generation.OfflineScenarioGenerator;
 import io.penguin.scenario.catalog.persistence.Split;
 import io.penguin.scenario.catalog.service.SplitAssigner;
 import java.util.ArrayList;
@@ -177,8 +177,8 @@ class PlanningBenchmark {
     static List<Scenario> trainScenarios(int count) {
         SplitAssigner splits = new SplitAssigner(0.2, Map.of());
         List<Scenario> train = new ArrayList<>(count);
-        Iterator<GeneratedScenario> generated =
-                new OfflineScenarioGenerator().generate(1, Taxonomy.standard().issues(), 5, 1);
+        Iterator<WrittenScenario> generated =
+                new OfflineScenarioWriter().generate(1, Taxonomy.standard().issues(), 5, 1);
         while (generated.hasNext() && train.size() < count) {
             Scenario scenario = generated.next().scenario();
             String stratum = SplitAssigner.stratum(scenario.domain().label(), scenario.issue());

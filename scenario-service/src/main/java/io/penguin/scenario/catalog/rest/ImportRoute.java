@@ -2,8 +2,8 @@ package io.penguin.scenario.catalog.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.catalog.formats.ScenarioFormat;
 import io.penguin.scenario.catalog.config.CatalogConfig;
-import io.penguin.scenario.catalog.formats.ScenarioFormat;
 import io.penguin.scenario.catalog.service.ImportReport;
 import io.penguin.scenario.catalog.service.ImportService;
 import io.penguin.service.problem.Problem;

@@ -1,6 +1,6 @@
 package io.penguin.scenario.catalog.rest;
 
-import io.penguin.scenario.catalog.formats.ScenarioFormat;
+import io.penguin.catalog.formats.ScenarioFormat;
 import io.penguin.scenario.catalog.persistence.ScenarioFilter;
 import io.penguin.scenario.catalog.service.ExportService;
 import io.penguin.scenario.catalog.service.ScenarioFilters;

@@ -2,11 +2,11 @@ package io.penguin.scenario.catalog.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.catalog.formats.ScenarioFileWriter;
+import io.penguin.catalog.formats.ScenarioFormat;
 import io.penguin.core.Domain;
 import io.penguin.core.Profile;
 import io.penguin.core.Scenario;
-import io.penguin.scenario.catalog.formats.ScenarioFileWriter;
-import io.penguin.scenario.catalog.formats.ScenarioFormat;
 import io.penguin.scenario.catalog.persistence.ScenarioFilter;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,6 +1,6 @@
 package io.penguin.scenario.catalog.service;
 
-import io.penguin.scenario.catalog.formats.ImportProblem;
+import io.penguin.catalog.formats.ImportProblem;
 import java.util.List;
 
 /**

@@ -1,13 +1,14 @@
 package io.penguin.scenario.catalog.service;
 
+import io.penguin.catalog.ScenarioIds;
+import io.penguin.catalog.formats.ImportProblem;
+import io.penguin.catalog.formats.MalformedFileException;
+import io.penguin.catalog.formats.ParsedRecord;
+import io.penguin.catalog.formats.ScenarioFileReader;
+import io.penguin.catalog.formats.ScenarioFormat;
+import io.penguin.catalog.writing.OfflineScenarioWriter;
 import io.penguin.core.Scenario;
 import io.penguin.scenario.catalog.config.CatalogConfig;
-import io.penguin.scenario.catalog.formats.ImportProblem;
-import io.penguin.scenario.catalog.formats.MalformedFileException;
-import io.penguin.scenario.catalog.formats.ParsedRecord;
-import io.penguin.scenario.catalog.formats.ScenarioFileReader;
-import io.penguin.scenario.catalog.formats.ScenarioFormat;
-import io.penguin.scenario.catalog.generation.OfflineScenarioGenerator;
 import io.penguin.scenario.catalog.persistence.CatalogWriter;
 import io.penguin.scenario.catalog.persistence.ScenarioSource;
 import io.quarkus.logging.Log;
@@ -57,7 +58,7 @@ public class ImportService {
 
     private final CatalogWriter writer;
     private final CatalogConfig config;
-    private final OfflineScenarioGenerator generator = new OfflineScenarioGenerator();
+    private final OfflineScenarioWriter generator = new OfflineScenarioWriter();
 
     public ImportService(CatalogWriter writer, CatalogConfig config) {
         this.writer = writer;

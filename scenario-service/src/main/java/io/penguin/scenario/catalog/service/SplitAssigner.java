@@ -1,5 +1,6 @@
 package io.penguin.scenario.catalog.service;
 
+import io.penguin.catalog.ScenarioIds;
 import io.penguin.core.Scenario;
 import io.penguin.scenario.catalog.persistence.Split;
 import java.util.Collection;

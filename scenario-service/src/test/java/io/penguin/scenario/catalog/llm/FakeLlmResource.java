@@ -1,5 +1,6 @@
 package io.penguin.scenario.catalog.llm;
 
+import io.penguin.catalog.writing.llm.FakeScenarioWriter;
 import io.penguin.fakellm.FakeLlmServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
