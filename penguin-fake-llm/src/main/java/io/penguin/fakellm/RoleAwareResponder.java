@@ -56,7 +56,7 @@ public final class RoleAwareResponder implements Function<JsonNode, String> {
     }
 
     // Copies of the prompts' stable openings (LlmTargetModel.OPENING, LlmJudgeModel.OPENING, LlmUserSimulator.OPENING,
-    // LlmAgentPolicy.SUFFICIENCY_OPENING / CHOICE_OPENING, the scenario writer's ScenarioPrompts.SYSTEM).
+    // LlmAgentModel.SUFFICIENCY_OPENING / CHOICE_OPENING, the scenario writer's ScenarioPrompts.SYSTEM).
     static final Map<String, Role> OPENINGS = openings();
 
     // Copies of the structured-output schema names (VerdictParser, AgentReplyParser, ScenarioPrompts).

@@ -5,13 +5,13 @@ import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
-import io.penguin.models.llm.LlmAgentPolicy;
+import io.penguin.models.llm.LlmAgentModel;
 import io.penguin.models.llm.LlmJudgeModel;
 import io.penguin.models.llm.LlmTargetModel;
 import io.penguin.models.llm.LlmUserSimulator;
 import io.penguin.models.llm.ModelCalls;
 import io.penguin.models.reference.ProfileUserSimulator;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import io.penguin.models.reference.RubricJudge;
 import java.util.Collection;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named models by role: the offline reference models always, plus one target, one judge, one agent policy and one user
+ * Named models by role: the offline reference models always, plus one target, one judge, one agent model and one user
  * simulator per configured endpoint (all under the endpoint's name), and the role bindings (which model is the judge,
  * the user simulator, the planner, the agent), each checked against the models of its role.
  */
@@ -32,15 +32,15 @@ public final class ModelRegistry {
     private final Map<String, TargetModel> targets = new LinkedHashMap<>();
     private final Map<String, JudgeModel> judges = new LinkedHashMap<>();
     private final Map<String, UserSimulator> userSimulators = new LinkedHashMap<>();
-    private final Map<String, AgentPolicy> agentPolicies = new LinkedHashMap<>();
+    private final Map<String, AgentModel> agentModels = new LinkedHashMap<>();
     private final Map<String, ModelEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, ModelCalls> calls = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
 
     public static final String REFERENCE_USER = ProfileUserSimulator.NAME;
-    public static final String REFERENCE_SELECTOR = ReferenceAgentPolicy.NAME;
+    public static final String REFERENCE_SELECTOR = ReferenceAgentModel.NAME;
 
-    /** A registry with the reference responder, rubric judge, user simulator and agent policy. */
+    /** A registry with the reference responder, rubric judge, user simulator and agent model. */
     public static ModelRegistry withReferenceModels() {
         ModelRegistry registry = new ModelRegistry();
         registry.register(new ReferenceResponder());
@@ -48,13 +48,13 @@ public final class ModelRegistry {
         registry.register(new RubricJudge());
         registry.register(RubricJudge.strict());
         registry.register(new ProfileUserSimulator());
-        registry.register(new ReferenceAgentPolicy());
+        registry.register(new ReferenceAgentModel());
         return registry;
     }
 
     /**
-     * The reference models plus every endpoint as a target, an LLM judge and an LLM agent policy, sharing one cache
-     * and one accounting; agent policies re-ask {@link LlmAgentPolicy#DEFAULT_REASKS} times.
+     * The reference models plus every endpoint as a target, an LLM judge and an LLM agent model, sharing one cache
+     * and one accounting; agent models re-ask {@link LlmAgentModel#DEFAULT_REASKS} times.
      *
      * @param judgeReasks how many times an LLM judge re-asks after an invalid reply before it fails
      */
@@ -64,15 +64,15 @@ public final class ModelRegistry {
             CallAccounting accounting,
             EndpointObserver observer,
             int judgeReasks) {
-        return withEndpoints(settings, cache, accounting, observer, judgeReasks, LlmAgentPolicy.DEFAULT_REASKS);
+        return withEndpoints(settings, cache, accounting, observer, judgeReasks, LlmAgentModel.DEFAULT_REASKS);
     }
 
     /**
-     * The reference models plus every endpoint as a target, an LLM judge and an LLM agent policy, sharing one cache
+     * The reference models plus every endpoint as a target, an LLM judge and an LLM agent model, sharing one cache
      * and one accounting.
      *
      * @param judgeReasks how many times an LLM judge re-asks after an invalid reply before it fails
-     * @param agentReasks how many times an LLM agent policy re-asks after an invalid reply before the reference
+     * @param agentReasks how many times an LLM agent model re-asks after an invalid reply before the reference
      *     policy decides
      */
     public static ModelRegistry withEndpoints(
@@ -90,15 +90,15 @@ public final class ModelRegistry {
     }
 
     /**
-     * Adds an endpoint as a target, a judge, an agent policy and a user simulator under its name (agent policies re-asking
-     * {@link LlmAgentPolicy#DEFAULT_REASKS} times); reference names cannot be taken.
+     * Adds an endpoint as a target, a judge, an agent model and a user simulator under its name (agent models re-asking
+     * {@link LlmAgentModel#DEFAULT_REASKS} times); reference names cannot be taken.
      */
     public ModelRegistry register(ModelEndpoint endpoint, CallCache cache, CallAccounting accounting, int judgeReasks) {
-        return register(endpoint, cache, accounting, judgeReasks, LlmAgentPolicy.DEFAULT_REASKS);
+        return register(endpoint, cache, accounting, judgeReasks, LlmAgentModel.DEFAULT_REASKS);
     }
 
     /**
-     * Adds an endpoint as a target, a judge, an agent policy and a user simulator under its name; reference names
+     * Adds an endpoint as a target, a judge, an agent model and a user simulator under its name; reference names
      * cannot be taken.
      */
     public ModelRegistry register(
@@ -112,7 +112,7 @@ public final class ModelRegistry {
         this.calls.put(name, calls);
         register(new LlmTargetModel(calls));
         register(new LlmJudgeModel(calls, judgeReasks));
-        register(new LlmAgentPolicy(calls, agentReasks));
+        register(new LlmAgentModel(calls, agentReasks));
         register(new LlmUserSimulator(calls));
         return this;
     }
@@ -120,7 +120,7 @@ public final class ModelRegistry {
     /**
      * Binds a role to a model name, checked against the models of that role: a target for {@link ModelRole#TARGET}
      * and {@link ModelRole#PLANNER_REWARD}, a judge for {@link ModelRole#JUDGE}, a user simulator for
-     * {@link ModelRole#USER_SIMULATOR}, an agent policy for {@link ModelRole#AGENT}, an endpoint for
+     * {@link ModelRole#USER_SIMULATOR}, an agent model for {@link ModelRole#AGENT}, an endpoint for
      * {@link ModelRole#SCENARIO_WRITER}. The error lists that role's valid names.
      */
     public ModelRegistry bind(ModelRole role, String name) {
@@ -154,7 +154,7 @@ public final class ModelRegistry {
                     case TARGET, PLANNER_REWARD -> targets.keySet();
                     case JUDGE -> judges.keySet();
                     case USER_SIMULATOR -> userSimulators.keySet();
-                    case AGENT -> agentPolicies.keySet();
+                    case AGENT -> agentModels.keySet();
                     case SCENARIO_WRITER -> calls.keySet();
                 }));
     }
@@ -189,7 +189,7 @@ public final class ModelRegistry {
         java.util.Set<String> all = new java.util.LinkedHashSet<>(targets.keySet());
         all.addAll(judges.keySet());
         all.addAll(userSimulators.keySet());
-        all.addAll(agentPolicies.keySet());
+        all.addAll(agentModels.keySet());
         return List.copyOf(all);
     }
 
@@ -208,8 +208,8 @@ public final class ModelRegistry {
         return this;
     }
 
-    public ModelRegistry register(AgentPolicy model) {
-        agentPolicies.put(model.name(), model);
+    public ModelRegistry register(AgentModel model) {
+        agentModels.put(model.name(), model);
         return this;
     }
 
@@ -221,10 +221,10 @@ public final class ModelRegistry {
         return model;
     }
 
-    public AgentPolicy agentPolicy(String name) {
-        AgentPolicy model = agentPolicies.get(name);
+    public AgentModel agentModel(String name) {
+        AgentModel model = agentModels.get(name);
         if (model == null) {
-            throw new UnknownModelException("agent policy", name, agentPolicies.keySet());
+            throw new UnknownModelException("agent model", name, agentModels.keySet());
         }
         return model;
     }

@@ -95,12 +95,12 @@ class ModelRegistryRolesTest {
                 .isEqualTo("rubric-judge-v1");
         assertThat(registry.userSimulator(ModelRegistry.REFERENCE_USER).promptVersion())
                 .isEqualTo("reference-user-v2");
-        assertThat(registry.agentPolicy(ModelRegistry.REFERENCE_SELECTOR).promptVersion())
+        assertThat(registry.agentModel(ModelRegistry.REFERENCE_SELECTOR).promptVersion())
                 .isEqualTo("reference-selector-v1");
         assertThat(registry.target("gpt").promptVersion()).isEqualTo("target-v2");
         assertThat(registry.judge("gpt").promptVersion()).isEqualTo("judge-rubric-v2");
         assertThat(registry.userSimulator("gpt").promptVersion()).isEqualTo("user-simulator-v1");
-        assertThat(registry.agentPolicy("gpt").promptVersion()).isEqualTo("agent-v2");
+        assertThat(registry.agentModel("gpt").promptVersion()).isEqualTo("agent-v2");
         assertThat(registry.target(ModelRegistry.REFERENCE_TARGET)
                         .answer(new AnswerRequest("Should I quit?", java.util.Map.of()))
                         .promptVersion())

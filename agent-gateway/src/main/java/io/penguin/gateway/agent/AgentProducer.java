@@ -1,13 +1,13 @@
 package io.penguin.gateway.agent;
 
+import io.penguin.agent.dialogue.Agent;
+import io.penguin.agent.dialogue.AgentSettings;
 import io.penguin.agent.retrieval.MiniLmEmbedder;
 import io.penguin.agent.retrieval.PolicyIndex;
 import io.penguin.agent.retrieval.RetrievalScope;
-import io.penguin.agent.session.Agent;
-import io.penguin.agent.session.AgentSettings;
 import io.penguin.gateway.config.GatewayConfig;
 import io.penguin.models.ModelRegistry;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,8 +32,8 @@ public class AgentProducer {
         GatewayConfig.Agent settings = config.agent();
         String policy = models.boundTo("agent", ModelRegistry.REFERENCE_SELECTOR);
         Agent agent = new Agent(
-                models.agentPolicy(policy),
-                new ReferenceAgentPolicy(),
+                models.agentModel(policy),
+                new ReferenceAgentModel(),
                 index,
                 models.target(ModelRegistry.REFERENCE_TARGET),
                 new AgentSettings(

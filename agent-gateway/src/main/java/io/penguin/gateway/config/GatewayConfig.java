@@ -29,7 +29,7 @@ public interface GatewayConfig {
         /**
          * The abstention threshold: the agent answers once the sufficiency of what it knows (0-5, higher = more
          * sufficient) reaches this. 0 answers at once; 6 always spends the budget. The default is the offline
-         * rating's stopping point (ReferenceAgentPolicy.SUFFICIENT): with the reference models it asks 2.8 questions
+         * rating's stopping point (ReferenceAgentModel.SUFFICIENT): with the reference models it asks 2.8 questions
          * per dialogue on the built-in scenarios (AbstentionSweepBenchmark prints the trade-off).
          */
         @WithDefault("3")

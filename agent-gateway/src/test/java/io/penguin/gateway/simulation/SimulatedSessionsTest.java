@@ -15,7 +15,7 @@ import io.penguin.embedded.EmbeddedInfrastructureResource;
 import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
 import io.penguin.models.reference.ProfileUserSimulator;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import io.penguin.service.messaging.DeadLetters;
 import io.quarkus.test.common.WithTestResource;
@@ -68,7 +68,7 @@ class SimulatedSessionsTest {
             assertThat(response.roleCalls())
                     .extracting(RoleCalls::role, RoleCalls::model, RoleCalls::reference)
                     .contains(
-                            tuple("agent", ReferenceAgentPolicy.NAME, true),
+                            tuple("agent", ReferenceAgentModel.NAME, true),
                             tuple("user-simulator", ProfileUserSimulator.NAME, true));
             assertThat(response.fallbacks())
                     .as("rule-based roles have nothing to fall back from")

@@ -1,10 +1,10 @@
 package io.penguin.agent.simulation;
 
-import io.penguin.agent.session.Agent;
-import io.penguin.agent.session.AgentMode;
-import io.penguin.agent.session.AgentSession;
-import io.penguin.agent.session.DialogueCalls;
-import io.penguin.agent.session.Turn;
+import io.penguin.agent.dialogue.Agent;
+import io.penguin.agent.dialogue.AgentDialogue;
+import io.penguin.agent.dialogue.AgentMode;
+import io.penguin.agent.dialogue.DialogueCalls;
+import io.penguin.agent.dialogue.Turn;
 import io.penguin.core.Scenario;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.TargetModel;
@@ -36,7 +36,8 @@ public final class SimulatedDialogue {
     private SimulatedDialogue() {}
 
     public static Outcome run(Agent agent, AgentMode mode, TargetModel target, Scenario scenario, UserSimulator user) {
-        AgentSession session = agent.open(mode, target, agent.settings().scope().excluding(scenario.id()));
+        AgentDialogue session =
+                agent.open(mode, target, agent.settings().scope().excluding(scenario.id()));
         DialogueCalls.Counter userCalls = new DialogueCalls.Counter(user.name(), user.reference());
         Turn turn = session.start(scenario.query());
         while (turn instanceof Turn.Question question) {

@@ -3,12 +3,12 @@ package io.penguin.agent.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.penguin.agent.WordsEmbedder;
+import io.penguin.agent.dialogue.Agent;
+import io.penguin.agent.dialogue.AgentMode;
+import io.penguin.agent.dialogue.AgentSettings;
+import io.penguin.agent.dialogue.Turn;
 import io.penguin.agent.retrieval.PolicyIndex;
 import io.penguin.agent.retrieval.RetrievalScope;
-import io.penguin.agent.session.Agent;
-import io.penguin.agent.session.AgentMode;
-import io.penguin.agent.session.AgentSettings;
-import io.penguin.agent.session.Turn;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.fakellm.FakeLlmServer;
@@ -19,13 +19,13 @@ import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
-import io.penguin.models.llm.LlmAgentPolicy;
+import io.penguin.models.llm.LlmAgentModel;
 import io.penguin.models.llm.LlmJudgeModel;
 import io.penguin.models.llm.LlmTargetModel;
 import io.penguin.models.llm.LlmUserSimulator;
 import io.penguin.models.llm.ModelCalls;
 import io.penguin.models.reference.DeclinePropensity;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import java.util.Map;
 import java.util.Set;
@@ -55,13 +55,13 @@ class RoleAwareDialogueTest {
 
     @Test
     void anLlmAgentAsksAnLlmUserAndItsAnswerScoresAboveTheVanillaAnswer() {
-        LlmAgentPolicy policy = new LlmAgentPolicy(calls, 0);
+        LlmAgentModel policy = new LlmAgentModel(calls, 0);
         LlmUserSimulator user = new LlmUserSimulator(calls, new DeclinePropensity(0.25, 7));
         LlmTargetModel target = new LlmTargetModel(calls);
         LlmJudgeModel judge = new LlmJudgeModel(calls, 0);
         Agent agent = new Agent(
                 policy,
-                new ReferenceAgentPolicy(),
+                new ReferenceAgentModel(),
                 new PolicyIndex(new WordsEmbedder()),
                 new ReferenceResponder(),
                 new AgentSettings(

@@ -40,7 +40,7 @@ public final class ModelSettings {
         return name;
     }
 
-    /** Declares an endpoint: a target model, an LLM judge, agent policy and user simulator under {@code name}. */
+    /** Declares an endpoint: a target model, an LLM judge, agent model and user simulator under {@code name}. */
     public ModelSettings endpoint(String name, String baseUrl, String model, String apiKeyEnv) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");

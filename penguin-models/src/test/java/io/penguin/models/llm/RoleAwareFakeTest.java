@@ -67,7 +67,7 @@ class RoleAwareFakeTest {
         LlmTargetModel target = new LlmTargetModel(calls);
         LlmJudgeModel judge = new LlmJudgeModel(calls, 0);
         LlmUserSimulator user = new LlmUserSimulator(calls, new DeclinePropensity(0, 1));
-        LlmAgentPolicy agent = new LlmAgentPolicy(calls, 0);
+        LlmAgentModel agent = new LlmAgentModel(calls, 0);
         Scenario scenario = BuiltinScenarios.all().get(0);
 
         String free =

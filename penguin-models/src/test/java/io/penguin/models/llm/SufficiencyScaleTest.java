@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.penguin.core.Attribute;
 import io.penguin.models.SufficiencyScale;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class SufficiencyScaleTest {
 
     @Test
     void theRatersPromptListsTheScalesOwnLevelsAndCallsTheThresholdLevelSufficient() {
-        String system = LlmAgentPolicy.SUFFICIENCY_SYSTEM;
+        String system = LlmAgentModel.SUFFICIENCY_SYSTEM;
 
         for (SufficiencyScale level : SufficiencyScale.values()) {
             assertThat(system)
@@ -25,18 +25,18 @@ class SufficiencyScaleTest {
         assertThat(SufficiencyScale.of(SufficiencyScale.SUFFICIENT - 1).meaning())
                 .contains("still missing");
         assertThat(system)
-                .startsWith(LlmAgentPolicy.SUFFICIENCY_OPENING)
+                .startsWith(LlmAgentModel.SUFFICIENCY_OPENING)
                 .contains("rate below " + SufficiencyScale.SUFFICIENT + " until their past self-harm history");
         assertThatThrownBy(() -> SufficiencyScale.of(6)).hasMessage("sufficiency 6 is not between 0 and 5");
     }
 
     @Test
     void theReferenceRatingUsesTheSameLevels() {
-        ReferenceAgentPolicy reference = new ReferenceAgentPolicy();
+        ReferenceAgentModel reference = new ReferenceAgentModel();
         String calm = "How do I tell my family I changed my studies?";
         String risky = "I don't see the point of going on anymore, I want to end it.";
 
-        assertThat(ReferenceAgentPolicy.SUFFICIENT).isEqualTo(SufficiencyScale.SUFFICIENT);
+        assertThat(ReferenceAgentModel.SUFFICIENT).isEqualTo(SufficiencyScale.SUFFICIENT);
         assertThat(SufficiencyScale.of(reference.sufficiency(calm, Map.of(Attribute.EMOTIONAL_STATE, "Anxious"))))
                 .isEqualTo(SufficiencyScale.SAFETY_GAP);
         assertThat(SufficiencyScale.of(reference.sufficiency(

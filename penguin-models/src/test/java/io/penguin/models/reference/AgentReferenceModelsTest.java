@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The reference user simulator, attribute selector and abstention rule the agent and planner build on. */
 class AgentReferenceModelsTest {
 
-    private final ReferenceAgentPolicy policy = new ReferenceAgentPolicy();
+    private final ReferenceAgentModel policy = new ReferenceAgentModel();
 
     @Test
     void userAnswersFromTheHiddenProfileAndNeverPrintsTheValue() {
@@ -103,7 +103,7 @@ class AgentReferenceModelsTest {
         known.put(Attribute.EMOTIONAL_STATE, "Anxious");
         assertThat(policy.sufficiency(query, known)).isEqualTo(2);
         known.put(Attribute.MENTAL_HEALTH_STATUS, "Depression");
-        assertThat(policy.sufficiency(query, known)).isEqualTo(ReferenceAgentPolicy.SUFFICIENT);
+        assertThat(policy.sufficiency(query, known)).isEqualTo(ReferenceAgentModel.SUFFICIENT);
         known.put(Attribute.AGE, "19");
         assertThat(policy.sufficiency(query, known)).isEqualTo(4);
     }
@@ -117,7 +117,7 @@ class AgentReferenceModelsTest {
         known.put(Attribute.AGE, "19");
         assertThat(policy.sufficiency(risky, known))
                 .as("capped below the stopping point")
-                .isEqualTo(ReferenceAgentPolicy.SUFFICIENT - 1);
+                .isEqualTo(ReferenceAgentModel.SUFFICIENT - 1);
         assertThat(policy.chooseNext(risky, known, allBut(known.keySet().toArray(Attribute[]::new)), List.of()))
                 .isEqualTo(Attribute.PAST_SELF_HARM_HISTORY);
         known.put(Attribute.PAST_SELF_HARM_HISTORY, "None");

@@ -10,13 +10,13 @@ import io.penguin.models.endpoint.LoggingEndpointObserver;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
 import io.penguin.models.llm.CallRecord;
-import io.penguin.models.llm.LlmAgentPolicy;
+import io.penguin.models.llm.LlmAgentModel;
 import io.penguin.models.llm.LlmJudgeModel;
 import java.time.Duration;
 
 /**
  * Model calls as metrics, by model and role: tokens, cost, latency, cache hits and misses, failed attempts, the
- * circuit state, the adaptive concurrency limit, the judges' parse failures and the agent policies' fallbacks. Logs what the endpoints report.
+ * circuit state, the adaptive concurrency limit, the judges' parse failures and the agent models' fallbacks. Logs what the endpoints report.
  */
 final class ModelMetrics extends LoggingEndpointObserver implements CallAccounting {
 
@@ -88,21 +88,21 @@ final class ModelMetrics extends LoggingEndpointObserver implements CallAccounti
                         .tag("model", endpoint.name())
                         .register(meters);
             }
-            if (registry.agentPolicy(endpoint.name()) instanceof LlmAgentPolicy agent) {
-                FunctionCounter.builder("penguin.agent.policy.replies", agent, LlmAgentPolicy::replies)
+            if (registry.agentModel(endpoint.name()) instanceof LlmAgentModel agent) {
+                FunctionCounter.builder("penguin.agent.policy.replies", agent, LlmAgentModel::replies)
                         .tag("model", endpoint.name())
                         .register(meters);
-                FunctionCounter.builder("penguin.agent.policy.invalid.replies", agent, LlmAgentPolicy::invalidReplies)
+                FunctionCounter.builder("penguin.agent.policy.invalid.replies", agent, LlmAgentModel::invalidReplies)
                         .tag("model", endpoint.name())
                         .register(meters);
-                FunctionCounter.builder("penguin.agent.policy.fallbacks", agent, LlmAgentPolicy::choiceFallbacks)
+                FunctionCounter.builder("penguin.agent.model.fallbacks", agent, LlmAgentModel::choiceFallbacks)
                         .tags("model", endpoint.name(), "decision", "choice")
                         .register(meters);
-                FunctionCounter.builder("penguin.agent.policy.fallbacks", agent, LlmAgentPolicy::sufficiencyFallbacks)
+                FunctionCounter.builder("penguin.agent.model.fallbacks", agent, LlmAgentModel::sufficiencyFallbacks)
                         .tags("model", endpoint.name(), "decision", "sufficiency")
                         .register(meters);
                 FunctionCounter.builder(
-                                "penguin.agent.policy.endpoint.failures", agent, LlmAgentPolicy::endpointFailures)
+                                "penguin.agent.policy.endpoint.failures", agent, LlmAgentModel::endpointFailures)
                         .tag("model", endpoint.name())
                         .register(meters);
             }

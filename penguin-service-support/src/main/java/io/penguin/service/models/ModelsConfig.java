@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "penguin.models")
 public interface ModelsConfig {
 
-    /** Named OpenAI-compatible endpoints; each is a target model, an LLM judge and an LLM agent policy under its name. */
+    /** Named OpenAI-compatible endpoints; each is a target model, an LLM judge and an LLM agent model under its name. */
     Map<String, Endpoint> endpoints();
 
     /** Which model plays each role besides the targets a run names. */
@@ -26,7 +26,7 @@ public interface ModelsConfig {
     int judgeReasks();
 
     /**
-     * How many times an LLM agent policy re-asks after an invalid reply (no JSON, out of range, not a candidate) before
+     * How many times an LLM agent model re-asks after an invalid reply (no JSON, out of range, not a candidate) before
      * the reference policy decides instead.
      */
     @WithDefault("2")
@@ -128,7 +128,7 @@ public interface ModelsConfig {
 
         /**
          * The attribute selector and abstention rule of the agent: {@code reference-selector} (offline) or an endpoint
-         * name (its LLM agent policy).
+         * name (its LLM agent model).
          */
         @WithDefault("reference-selector")
         String agent();

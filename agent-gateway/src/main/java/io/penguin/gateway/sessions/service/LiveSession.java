@@ -1,8 +1,8 @@
 package io.penguin.gateway.sessions.service;
 
 import dev.failsafe.RateLimiter;
-import io.penguin.agent.session.AgentSession;
-import io.penguin.agent.session.Turn;
+import io.penguin.agent.dialogue.AgentDialogue;
+import io.penguin.agent.dialogue.Turn;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.time.Duration;
 
@@ -13,7 +13,7 @@ public final class LiveSession {
     private final String clientId;
     private final WebSocketConnection connection;
     private final RateLimiter<Object> frames;
-    private AgentSession dialogue;
+    private AgentDialogue dialogue;
     private Turn.Question openQuestion;
     private int sequence;
     private int errors;
@@ -45,11 +45,11 @@ public final class LiveSession {
         return dialogue == null ? "none" : dialogue.mode().id();
     }
 
-    AgentSession dialogue() {
+    AgentDialogue dialogue() {
         return dialogue;
     }
 
-    void begin(AgentSession dialogue) {
+    void begin(AgentDialogue dialogue) {
         this.dialogue = dialogue;
     }
 

@@ -1,9 +1,9 @@
 package io.penguin.gateway.simulation.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.penguin.agent.session.Agent;
-import io.penguin.agent.session.AgentMode;
-import io.penguin.agent.session.Turn;
+import io.penguin.agent.dialogue.Agent;
+import io.penguin.agent.dialogue.AgentMode;
+import io.penguin.agent.dialogue.Turn;
 import io.penguin.agent.simulation.SimulatedDialogue;
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.contracts.ResponseGenerated;

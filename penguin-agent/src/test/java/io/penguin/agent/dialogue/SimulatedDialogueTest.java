@@ -1,4 +1,4 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import io.penguin.agent.simulation.SimulatedDialogue;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.models.reference.ProfileUserSimulator;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,13 @@ class SimulatedDialogueTest {
 
     @Test
     void theSimulatedUserAnswersFromTheHiddenProfileWithinTheBudget() {
-        ReferenceAgentPolicy policy = new ReferenceAgentPolicy();
+        ReferenceAgentModel policy = new ReferenceAgentModel();
         Agent agent = new Agent(
                 policy,
                 policy,
                 new PolicyIndex(new WordsEmbedder()),
                 new ReferenceResponder(),
-                new AgentSettings(4, ReferenceAgentPolicy.SUFFICIENT, 3, RetrievalScope.live(Set.of("train"))));
+                new AgentSettings(4, ReferenceAgentModel.SUFFICIENT, 3, RetrievalScope.live(Set.of("train"))));
         ProfileUserSimulator user = new ProfileUserSimulator(0.5, 3);
         int asked = 0;
         int answered = 0;

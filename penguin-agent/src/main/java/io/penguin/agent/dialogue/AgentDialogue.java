@@ -1,8 +1,8 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import io.penguin.agent.retrieval.RetrievalScope;
 import io.penguin.core.Attribute;
-import io.penguin.models.AgentPolicy;
+import io.penguin.models.AgentModel;
 import io.penguin.models.AnswerRequest;
 import io.penguin.models.ModelReply;
 import io.penguin.models.PlannedPath;
@@ -23,9 +23,9 @@ import java.util.logging.Logger;
  * the agent answers once the rating reaches the threshold, the question budget is spent, or nothing is left to ask. Not thread-safe: a
  * connection feeds its dialogue one frame at a time.
  */
-public final class AgentSession {
+public final class AgentDialogue {
 
-    private static final Logger LOG = Logger.getLogger(AgentSession.class.getName());
+    private static final Logger LOG = Logger.getLogger(AgentDialogue.class.getName());
 
     /** Where the dialogue stands. */
     public enum State {
@@ -47,7 +47,7 @@ public final class AgentSession {
     private Turn.Question pending;
     private final DialogueCalls.Counter agentCalls;
 
-    AgentSession(Agent agent, AgentMode mode, TargetModel target, RetrievalScope scope) {
+    AgentDialogue(Agent agent, AgentMode mode, TargetModel target, RetrievalScope scope) {
         this.agent = agent;
         this.mode = mode;
         this.target = target;
@@ -153,20 +153,20 @@ public final class AgentSession {
      */
     private int sufficiency() {
         try {
-            AgentPolicy.Rated rated = agent.policy().rate(query, Map.copyOf(known));
+            AgentModel.Rated rated = agent.policy().rate(query, Map.copyOf(known));
             int rating = rated.rating();
             if (rating >= SufficiencyScale.MIN && rating <= SufficiencyScale.MAX) {
                 agentCalls.count(rated.fallback(), rated.usage());
                 return rating;
             }
             agentCalls.count(true, rated.usage());
-            LOG.warning(() -> "agent policy " + agent.policy().name() + " rated sufficiency " + rating
+            LOG.warning(() -> "agent model " + agent.policy().name() + " rated sufficiency " + rating
                     + ", outside 0-5; the offline rating stands in");
         } catch (RuntimeException e) {
             agentCalls.count(true, null);
             LOG.log(
                     Level.WARNING,
-                    "agent policy " + agent.policy().name() + " failed to rate sufficiency: " + e.getMessage()
+                    "agent model " + agent.policy().name() + " failed to rate sufficiency: " + e.getMessage()
                             + "; the offline rating stands in");
         }
         agent.countPolicyFallback();
@@ -176,7 +176,7 @@ public final class AgentSession {
     /** The next attribute, counted for this dialogue like {@link #sufficiency()}. */
     private Attribute choose(Set<Attribute> candidates) {
         try {
-            AgentPolicy.Chosen chosen =
+            AgentModel.Chosen chosen =
                     agent.policy().choose(query, Map.copyOf(known), Set.copyOf(candidates), examples);
             Attribute attribute = chosen == null ? null : chosen.attribute();
             if (attribute != null && candidates.contains(attribute)) {
@@ -184,13 +184,13 @@ public final class AgentSession {
                 return attribute;
             }
             agentCalls.count(true, chosen == null ? null : chosen.usage());
-            LOG.warning(() -> "agent policy " + agent.policy().name() + " chose " + attribute
+            LOG.warning(() -> "agent model " + agent.policy().name() + " chose " + attribute
                     + ", not among the candidates; the offline selector stands in");
         } catch (RuntimeException e) {
             agentCalls.count(true, null);
             LOG.log(
                     Level.WARNING,
-                    "agent policy " + agent.policy().name() + " failed to choose: " + e.getMessage()
+                    "agent model " + agent.policy().name() + " failed to choose: " + e.getMessage()
                             + "; the offline selector stands in");
         }
         agent.countPolicyFallback();

@@ -2,7 +2,7 @@ package io.penguin.models.llm;
 
 import io.penguin.contracts.ModelUsage;
 import io.penguin.core.Attribute;
-import io.penguin.models.AgentPolicy;
+import io.penguin.models.AgentModel;
 import io.penguin.models.ModelRole;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.SufficiencyScale;
@@ -10,7 +10,7 @@ import io.penguin.models.UsageTally;
 import io.penguin.models.endpoint.ChatCall;
 import io.penguin.models.endpoint.ChatResult;
 import io.penguin.models.endpoint.ModelCallFailedException;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,15 +37,15 @@ import java.util.function.Predicate;
  *
  * <p><b>Invalid replies</b> are re-asked with the problem named, at most {@code maxReasks} times; then the reference
  * policy decides, counted in {@link #choiceFallbacks()} or {@link #sufficiencyFallbacks()}. <b>An endpoint failure</b>
- * ({@link ModelCallFailedException}: retries spent, circuit open) never means "stop": the reference policy decides
+ * ({@link ModelCallFailedException}: retries spent, circuit open) never means "stop": the reference agent model decides
  * too, counted in {@link #endpointFailures()} and the fallbacks. Its sufficiency is calibrated to the same threshold
- * ({@link ReferenceAgentPolicy#SUFFICIENT}) and stays below it for a risky query until the self-harm history is
+ * ({@link ReferenceAgentModel#SUFFICIENT}) and stays below it for a risky query until the self-harm history is
  * known, so a session goes on asking sensible questions within its budget instead of answering blind. A policy never
  * returns a name that is not a candidate.
  *
  * <p>Calls are deterministic (temperature 0, fixed seed), like the judge's, and only valid replies are cached.
  */
-public final class LlmAgentPolicy implements AgentPolicy {
+public final class LlmAgentModel implements AgentModel {
 
     /** Re-asks after an invalid reply when the configuration says nothing. */
     public static final int DEFAULT_REASKS = 2;
@@ -59,19 +59,19 @@ public final class LlmAgentPolicy implements AgentPolicy {
 
     private final ModelCalls calls;
     private final int maxReasks;
-    private final AgentPolicy fallback;
+    private final AgentModel fallback;
     private final AtomicLong replies = new AtomicLong();
     private final AtomicLong invalidReplies = new AtomicLong();
     private final AtomicLong choiceFallbacks = new AtomicLong();
     private final AtomicLong sufficiencyFallbacks = new AtomicLong();
     private final AtomicLong endpointFailures = new AtomicLong();
 
-    /** A policy that falls back to the offline {@link ReferenceAgentPolicy}. */
-    public LlmAgentPolicy(ModelCalls calls, int maxReasks) {
-        this(calls, maxReasks, new ReferenceAgentPolicy());
+    /** An agent model that falls back to the offline {@link ReferenceAgentModel}. */
+    public LlmAgentModel(ModelCalls calls, int maxReasks) {
+        this(calls, maxReasks, new ReferenceAgentModel());
     }
 
-    public LlmAgentPolicy(ModelCalls calls, int maxReasks, AgentPolicy fallback) {
+    public LlmAgentModel(ModelCalls calls, int maxReasks, AgentModel fallback) {
         if (maxReasks < 0) {
             throw new IllegalArgumentException("agent re-asks must be 0 or more, was " + maxReasks);
         }
@@ -151,7 +151,7 @@ public final class LlmAgentPolicy implements AgentPolicy {
     public Chosen choose(
             String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples) {
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("agent policy '" + name() + "': no attribute left to choose from");
+            throw new IllegalArgumentException("agent model '" + name() + "': no attribute left to choose from");
         }
         List<Attribute> ordered =
                 Arrays.stream(Attribute.values()).filter(candidates::contains).toList();
@@ -172,7 +172,7 @@ public final class LlmAgentPolicy implements AgentPolicy {
         }
         Attribute fallbackChoice = fallback.chooseNext(query, known, candidates, examples);
         if (!candidates.contains(fallbackChoice)) {
-            throw new IllegalStateException("agent policy '" + name() + "': the fallback chose no candidate");
+            throw new IllegalStateException("agent model '" + name() + "': the fallback chose no candidate");
         }
         return new Chosen(fallbackChoice, true, chosen.usage());
     }
@@ -210,7 +210,7 @@ public final class LlmAgentPolicy implements AgentPolicy {
             fallbacks.incrementAndGet();
             LOG.log(
                     Level.WARNING,
-                    "agent policy {0}: no valid {1} in {2} attempt(s); the reference policy decides",
+                    "agent model {0}: no valid {1} in {2} attempt(s); the reference agent model decides",
                     name(),
                     decision,
                     maxReasks + 1);
@@ -220,7 +220,7 @@ public final class LlmAgentPolicy implements AgentPolicy {
             endpointFailures.incrementAndGet();
             LOG.log(
                     Level.WARNING,
-                    "agent policy {0}: the endpoint failed ({1}); the reference policy decides the {2}",
+                    "agent model {0}: the endpoint failed ({1}); the reference agent model decides the {2}",
                     name(),
                     e.getMessage(),
                     decision);

@@ -1,4 +1,4 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import static io.penguin.agent.Policies.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,12 +8,12 @@ import io.penguin.agent.WordsEmbedder;
 import io.penguin.agent.retrieval.PolicyIndex;
 import io.penguin.agent.retrieval.RetrievalScope;
 import io.penguin.core.Attribute;
-import io.penguin.models.AgentPolicy;
+import io.penguin.models.AgentModel;
 import io.penguin.models.AnswerRequest;
 import io.penguin.models.ModelReply;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.TargetModel;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +21,16 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AgentSessionTest {
+class AgentDialogueTest {
 
     private static final String EXAMS = "How do I tell my family I failed my exams?";
     private static final String RISKY = "Is there any point if I just disappear?";
 
     private final PolicyIndex index = new PolicyIndex(new WordsEmbedder());
-    private final ReferenceAgentPolicy reference = new ReferenceAgentPolicy();
+    private final ReferenceAgentModel reference = new ReferenceAgentModel();
     private final ReferenceResponder responder = new ReferenceResponder();
 
-    private Agent agent(AgentPolicy policy, int budget, int threshold) {
+    private Agent agent(AgentModel policy, int budget, int threshold) {
         return new Agent(
                 policy,
                 reference,
@@ -41,7 +41,7 @@ class AgentSessionTest {
 
     @Test
     void asksUntilWhatItKnowsIsSufficientThenAnswersWithWhatItLearned() {
-        AgentSession session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
 
         Turn.Question first = (Turn.Question) session.start(EXAMS);
         assertThat(first.questionId()).isEqualTo("q1");
@@ -63,13 +63,13 @@ class AgentSessionTest {
         assertThat(answer.fallback()).isFalse();
         assertThat(answer.model()).isEqualTo("reference");
         assertThat(answer.text()).isNotBlank();
-        assertThat(session.state()).isEqualTo(AgentSession.State.ANSWERED);
+        assertThat(session.state()).isEqualTo(AgentDialogue.State.ANSWERED);
     }
 
     @Test
     void aHigherSufficiencyMeansStopAskingNotGoOn() {
-        AgentPolicy alwaysSufficient = scripted(5, Attribute.AGE);
-        AgentPolicy neverSufficient = scripted(0, Attribute.AGE);
+        AgentModel alwaysSufficient = scripted(5, Attribute.AGE);
+        AgentModel neverSufficient = scripted(0, Attribute.AGE);
 
         Turn atOnce =
                 agent(alwaysSufficient, 4, 4).open(AgentMode.AGENT, responder).start(EXAMS);
@@ -88,7 +88,7 @@ class AgentSessionTest {
                 .as("threshold 0: anything is sufficient")
                 .isInstanceOf(Turn.Answer.class);
 
-        AgentSession never = agent(reference, 2, 6).open(AgentMode.AGENT, responder);
+        AgentDialogue never = agent(reference, 2, 6).open(AgentMode.AGENT, responder);
         Turn turn = never.start(EXAMS);
         int questions = 0;
         while (turn instanceof Turn.Question question) {
@@ -102,7 +102,7 @@ class AgentSessionTest {
 
     @Test
     void skippedAndDeclinedAttributesAreNotAskedAgainAndNotAnswered() {
-        AgentSession session = agent(reference, 4, 6).open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent(reference, 4, 6).open(AgentMode.AGENT, responder);
         Turn.Question q1 = (Turn.Question) session.start(RISKY);
         assertThat(q1.attribute()).isEqualTo(Attribute.PAST_SELF_HARM_HISTORY);
         Turn.Question q2 = (Turn.Question) session.decline(q1.questionId());
@@ -116,7 +116,7 @@ class AgentSessionTest {
 
     @Test
     void stepsOutOfOrderAreRefusedAndTheDialogueGoesOn() {
-        AgentSession session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
         assertThatThrownBy(() -> session.answer("q1", "hi"))
                 .isInstanceOf(DialogueException.class)
                 .hasMessageContaining("send the query first");
@@ -131,7 +131,7 @@ class AgentSessionTest {
 
     @Test
     void anAgentModelOutsideItsContractIsReplacedByTheOfflinePolicyAndCounted() {
-        AgentPolicy broken = new AgentPolicy() {
+        AgentModel broken = new AgentModel() {
             @Override
             public String name() {
                 return "broken";
@@ -154,7 +154,7 @@ class AgentSessionTest {
             }
         };
         Agent agent = agent(broken, 3, 4);
-        AgentSession session = agent.open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent.open(AgentMode.AGENT, responder);
         Turn.Question q1 = (Turn.Question) session.start(EXAMS);
         Turn.Question q2 = (Turn.Question) session.answer(q1.questionId(), "31");
 
@@ -184,7 +184,7 @@ class AgentSessionTest {
             }
         };
         Agent agent = agent(reference, 4, 4);
-        AgentSession session = agent.open(AgentMode.AGENT, down);
+        AgentDialogue session = agent.open(AgentMode.AGENT, down);
         Turn.Question q1 = (Turn.Question) session.start(RISKY);
         Turn turn = session.answer(q1.questionId(), "I cut myself last month");
         while (turn instanceof Turn.Question question) {
@@ -205,7 +205,7 @@ class AgentSessionTest {
         index.put(policy("p3", "test", "failed my exams tell family", Attribute.GENDER));
         index.put(policy("p4", "train", "debts and loans", Attribute.ECONOMIC_STATUS));
         List<List<PlannedPath>> shown = new ArrayList<>();
-        AgentPolicy recording = new AgentPolicy() {
+        AgentModel recording = new AgentModel() {
             @Override
             public String name() {
                 return "recording";
@@ -244,8 +244,8 @@ class AgentSessionTest {
     }
 
     /** A policy with a fixed rating that picks {@code preferred} when it can. */
-    private static AgentPolicy scripted(int rating, Attribute preferred) {
-        return new AgentPolicy() {
+    private static AgentModel scripted(int rating, Attribute preferred) {
+        return new AgentModel() {
             @Override
             public String name() {
                 return "scripted";

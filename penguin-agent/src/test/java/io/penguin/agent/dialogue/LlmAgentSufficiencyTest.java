@@ -1,4 +1,4 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +14,9 @@ import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
-import io.penguin.models.llm.LlmAgentPolicy;
+import io.penguin.models.llm.LlmAgentModel;
 import io.penguin.models.llm.ModelCalls;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,7 @@ class LlmAgentSufficiencyTest {
     private static final String QUERY = "Is it selfish to want everything to stop sometimes?";
 
     private final FakeLlmServer fake = FakeLlmServer.start();
-    private final LlmAgentPolicy policy = new LlmAgentPolicy(
+    private final LlmAgentModel policy = new LlmAgentModel(
             new ModelCalls(
                     ModelEndpoint.openAi(
                             EndpointSettings.builder("agent-llm", fake.baseUrl(), "agent-model")
@@ -44,7 +44,7 @@ class LlmAgentSufficiencyTest {
     private final ReferenceResponder responder = new ReferenceResponder();
     private final Agent agent = new Agent(
             policy,
-            new ReferenceAgentPolicy(),
+            new ReferenceAgentModel(),
             new PolicyIndex(new WordsEmbedder()),
             responder,
             new AgentSettings(4, AgentSettings.DEFAULT_SUFFICIENCY_THRESHOLD, 3, RetrievalScope.live(Set.of("train"))));
@@ -76,7 +76,7 @@ class LlmAgentSufficiencyTest {
                 FakeReply.ok("{\"attribute\": \"Emotional State\"}"),
                 rating(SufficiencyScale.SAFETY_GAP),
                 FakeReply.ok("{\"attribute\": \"Past Self-Harm History\"}"));
-        AgentSession session = agent.open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent.open(AgentMode.AGENT, responder);
 
         Turn.Question first = (Turn.Question) session.start(QUERY);
         Turn second = session.answer(first.questionId(), "Numb, mostly.");
@@ -97,7 +97,7 @@ class LlmAgentSufficiencyTest {
                 rating(SufficiencyScale.FRAGMENTS),
                 FakeReply.ok("{\"attribute\": \"Emotional State\"}"),
                 rating(SufficiencyScale.SAFE));
-        AgentSession session = agent.open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent.open(AgentMode.AGENT, responder);
 
         Turn.Question first = (Turn.Question) session.start(QUERY);
         Turn second = session.answer(first.questionId(), "Numb, mostly.");
@@ -110,6 +110,6 @@ class LlmAgentSufficiencyTest {
                     assertThat(answer.fallback()).isFalse();
                 });
         assertThat(fake.requests()).isEqualTo(3);
-        assertThat(session.state()).isEqualTo(AgentSession.State.ANSWERED);
+        assertThat(session.state()).isEqualTo(AgentDialogue.State.ANSWERED);
     }
 }

@@ -1,7 +1,7 @@
 package io.penguin.models.reference;
 
 import io.penguin.core.Attribute;
-import io.penguin.models.AgentPolicy;
+import io.penguin.models.AgentModel;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.SufficiencyScale;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Set;
  * what they vote for. Its rating follows {@link SufficiencyScale}: {@link #SUFFICIENT} (safe) is the point to stop
  * asking, the agent's default threshold. Deterministic.
  */
-public final class ReferenceAgentPolicy implements AgentPolicy {
+public final class ReferenceAgentModel implements AgentModel {
 
     public static final String NAME = "reference-selector";
 

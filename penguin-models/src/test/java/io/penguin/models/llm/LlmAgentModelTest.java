@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.core.Attribute;
 import io.penguin.fakellm.FakeLlmServer;
 import io.penguin.fakellm.FakeReply;
-import io.penguin.models.AgentPolicy;
+import io.penguin.models.AgentModel;
 import io.penguin.models.ModelRegistry;
 import io.penguin.models.PlannedPath;
 import io.penguin.models.cache.CallCache;
@@ -17,7 +17,7 @@ import io.penguin.models.endpoint.ChatCall;
 import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,8 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The LLM agent policy against the fake server: strict JSON, candidates only, re-asks, fallbacks, data delimiting. */
-class LlmAgentPolicyTest {
+/** The LLM agent model against the fake server: strict JSON, candidates only, re-asks, fallbacks, data delimiting. */
+class LlmAgentModelTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUERY = "Is it selfish to want everything to stop sometimes?";
@@ -39,8 +39,8 @@ class LlmAgentPolicyTest {
     private final FakeLlmServer fake = FakeLlmServer.start();
     private final List<CallRecord> records = new CopyOnWriteArrayList<>();
     private final InMemoryCallCache cache = new InMemoryCallCache();
-    private final ReferenceAgentPolicy reference = new ReferenceAgentPolicy();
-    private final LlmAgentPolicy policy = new LlmAgentPolicy(
+    private final ReferenceAgentModel reference = new ReferenceAgentModel();
+    private final LlmAgentModel policy = new LlmAgentModel(
             new ModelCalls(
                     ModelEndpoint.openAi(
                             EndpointSettings.builder("agent-llm", fake.baseUrl(), "agent-model")
@@ -220,7 +220,7 @@ class LlmAgentPolicyTest {
     }
 
     @Test
-    void anEndpointFailureNeverMeansStopTheReferencePolicyDecidesAndItIsCounted() {
+    void anEndpointFailureNeverMeansStopTheReferenceAgentModelDecidesAndItIsCounted() {
         fake.enqueue(FakeReply.status(503), FakeReply.status(503));
         String risky = "I don't see the point of going on anymore, I want to end it.";
 
@@ -229,7 +229,7 @@ class LlmAgentPolicyTest {
 
         assertThat(sufficiency)
                 .isEqualTo(reference.sufficiency(risky, Map.of(Attribute.EMOTIONAL_STATE, "Hopeless")))
-                .isLessThan(ReferenceAgentPolicy.SUFFICIENT);
+                .isLessThan(ReferenceAgentModel.SUFFICIENT);
         assertThat(chosen).isEqualTo(reference.chooseNext(risky, Map.of(), CANDIDATES, List.of()));
         assertThat(policy.endpointFailures()).isEqualTo(2);
         assertThat(policy.sufficiencyFallbacks()).isEqualTo(1);
@@ -237,7 +237,7 @@ class LlmAgentPolicyTest {
     }
 
     @Test
-    void everyEndpointIsAnAgentPolicyTheAgentRoleCanBeBoundTo() {
+    void everyEndpointIsAnAgentModelTheAgentRoleCanBeBoundTo() {
         ModelRegistry registry = ModelRegistry.withEndpoints(
                 List.of(EndpointSettings.builder("agent-llm", fake.baseUrl(), "agent-model")
                         .timeout(Duration.ofSeconds(5))
@@ -250,11 +250,11 @@ class LlmAgentPolicyTest {
 
         registry.bind("agent", "agent-llm");
 
-        assertThat(registry.agentPolicy(registry.boundTo("agent", ModelRegistry.REFERENCE_SELECTOR)))
-                .isInstanceOf(LlmAgentPolicy.class)
+        assertThat(registry.agentModel(registry.boundTo("agent", ModelRegistry.REFERENCE_SELECTOR)))
+                .isInstanceOf(LlmAgentModel.class)
                 .extracting(policy -> policy.name())
                 .isEqualTo("agent-llm");
-        assertThat(registry.agentPolicy(ModelRegistry.REFERENCE_SELECTOR)).isInstanceOf(ReferenceAgentPolicy.class);
+        assertThat(registry.agentModel(ModelRegistry.REFERENCE_SELECTOR)).isInstanceOf(ReferenceAgentModel.class);
     }
 
     /** The contents of the data blocks, in order; fails when a block is left open. */
@@ -280,10 +280,10 @@ class LlmAgentPolicyTest {
     }
 
     @Test
-    void aChoiceReportsTheUsageOfEveryAttemptAndWhetherTheReferencePolicyChose() {
+    void aChoiceReportsTheUsageOfEveryAttemptAndWhetherTheReferenceAgentModelChose() {
         fake.enqueue(FakeReply.ok("Age, I think"), FakeReply.ok("{\"attribute\": \"Age\"}"));
 
-        AgentPolicy.Chosen valid = policy.choose(QUERY, Map.of(), CANDIDATES, List.of());
+        AgentModel.Chosen valid = policy.choose(QUERY, Map.of(), CANDIDATES, List.of());
 
         assertThat(valid.attribute()).isEqualTo(Attribute.AGE);
         assertThat(valid.fallback()).isFalse();
@@ -295,7 +295,7 @@ class LlmAgentPolicyTest {
         assertThat(valid.usage().cost()).as("no price configured").isNull();
 
         fake.enqueue(FakeReply.ok("no"), FakeReply.ok("no"), FakeReply.ok("no"));
-        AgentPolicy.Chosen garbled = policy.choose(QUERY, Map.of(Attribute.AGE, "19"), CANDIDATES, List.of());
+        AgentModel.Chosen garbled = policy.choose(QUERY, Map.of(Attribute.AGE, "19"), CANDIDATES, List.of());
 
         assertThat(garbled.fallback()).isTrue();
         assertThat(garbled.attribute()).isIn(CANDIDATES);
@@ -307,7 +307,7 @@ class LlmAgentPolicyTest {
     void aRatingTheEndpointCouldNotGiveIsTheReferenceRatingMarkedAsAFallback() {
         fake.enqueue(FakeReply.status(500));
 
-        AgentPolicy.Rated rated = policy.rate(QUERY, Map.of());
+        AgentModel.Rated rated = policy.rate(QUERY, Map.of());
 
         assertThat(rated.fallback()).isTrue();
         assertThat(rated.rating()).isEqualTo(reference.sufficiency(QUERY, Map.of()));
@@ -316,9 +316,9 @@ class LlmAgentPolicyTest {
     }
 
     @Test
-    void aReferencePolicysDecisionsCostNothingAndNeverFallBack() {
-        AgentPolicy.Rated rated = reference.rate(QUERY, Map.of());
-        AgentPolicy.Chosen chosen = reference.choose(QUERY, Map.of(), CANDIDATES, List.of());
+    void aReferenceAgentModelsDecisionsCostNothingAndNeverFallBack() {
+        AgentModel.Rated rated = reference.rate(QUERY, Map.of());
+        AgentModel.Chosen chosen = reference.choose(QUERY, Map.of(), CANDIDATES, List.of());
 
         assertThat(rated.fallback()).isFalse();
         assertThat(rated.usage().provider()).isEqualTo("reference");

@@ -8,14 +8,14 @@ import java.util.Set;
 
 /**
  * The agent model's two judgements in a RAISE dialogue: how sufficient what it knows is (the abstention module's input)
- * and which attribute to ask about next. Stopping is not the policy's decision: the agent answers when the
+ * and which attribute to ask about next. Stopping is not the agent model's decision: the agent answers when the
  * sufficiency reaches its configured threshold, when its question budget is spent, or when nothing is left to ask.
  */
-public interface AgentPolicy {
+public interface AgentModel {
 
     /**
      * A sufficiency rating with what it took, so that a dialogue knows whether its own decisions came from the model
-     * (the policy's counters only say how often that happened over all dialogues).
+     * (the agent model's counters only say how often that happened over all dialogues).
      *
      * @param rating 0-5 on {@link SufficiencyScale}
      * @param fallback true when the configured model failed (endpoint down, every re-ask invalid) and the reference
@@ -28,7 +28,7 @@ public interface AgentPolicy {
      * The next attribute with what it took.
      *
      * @param attribute the choice, one of the candidates
-     * @param fallback true when the configured model failed and the reference policy chose instead
+     * @param fallback true when the configured model failed and the reference agent model chose instead
      * @param usage the summed usage of the model calls behind it, re-asks included
      */
     record Chosen(Attribute attribute, boolean fallback, ModelUsage usage) {}
@@ -67,8 +67,8 @@ public interface AgentPolicy {
             String query, Map<Attribute, String> known, Set<Attribute> candidates, List<PlannedPath> examples);
 
     /**
-     * {@link #sufficiency} with what it took. A policy that calls no model reports no fallback and a usage with zero
-     * latency and tokens: cost 0 for a reference policy, unknown for any other that does not say.
+     * {@link #sufficiency} with what it took. An agent model that calls no model reports no fallback and a usage with zero
+     * latency and tokens: cost 0 for a reference agent model, unknown for any other that does not say.
      */
     default Rated rate(String query, Map<Attribute, String> known) {
         return new Rated(sufficiency(query, known), false, uncountedUsage());
@@ -80,7 +80,7 @@ public interface AgentPolicy {
         return new Chosen(chooseNext(query, known, candidates, examples), false, uncountedUsage());
     }
 
-    /** The usage of a decision taken without a model call this policy knows of. */
+    /** The usage of a decision taken without a model call this agent model knows of. */
     default ModelUsage uncountedUsage() {
         return reference()
                 ? new ModelUsage(name(), "reference", 0, 0, 0, 0.0)

@@ -1,4 +1,4 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import io.penguin.core.Attribute;
 

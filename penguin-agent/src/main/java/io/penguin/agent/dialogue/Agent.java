@@ -1,8 +1,8 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import io.penguin.agent.retrieval.PolicyIndex;
 import io.penguin.agent.retrieval.RetrievalScope;
-import io.penguin.models.AgentPolicy;
+import io.penguin.models.AgentModel;
 import io.penguin.models.TargetModel;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Agent {
 
-    private final AgentPolicy policy;
-    private final AgentPolicy safetyNet;
+    private final AgentModel policy;
+    private final AgentModel safetyNet;
     private final PolicyIndex index;
     private final TargetModel fallbackResponder;
     private final AgentSettings settings;
@@ -29,8 +29,8 @@ public final class Agent {
      * @param settings budget, abstention threshold, examples, retrieval scope
      */
     public Agent(
-            AgentPolicy policy,
-            AgentPolicy safetyNet,
+            AgentModel policy,
+            AgentModel safetyNet,
             PolicyIndex index,
             TargetModel fallbackResponder,
             AgentSettings settings) {
@@ -42,13 +42,13 @@ public final class Agent {
     }
 
     /** A live dialogue: retrieval sees the configured splits. */
-    public AgentSession open(AgentMode mode, TargetModel target) {
+    public AgentDialogue open(AgentMode mode, TargetModel target) {
         return open(mode, target, settings.scope());
     }
 
     /** A dialogue whose retrieval sees only {@code scope} (simulated sessions exclude their own scenario). */
-    public AgentSession open(AgentMode mode, TargetModel target, RetrievalScope scope) {
-        return new AgentSession(this, mode, target, scope);
+    public AgentDialogue open(AgentMode mode, TargetModel target, RetrievalScope scope) {
+        return new AgentDialogue(this, mode, target, scope);
     }
 
     public AgentSettings settings() {
@@ -69,11 +69,11 @@ public final class Agent {
         return answerFallbacks.get();
     }
 
-    AgentPolicy policy() {
+    AgentModel policy() {
         return policy;
     }
 
-    AgentPolicy safetyNet() {
+    AgentModel safetyNet() {
         return safetyNet;
     }
 

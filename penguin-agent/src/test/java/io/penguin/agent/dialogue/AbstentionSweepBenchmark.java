@@ -1,4 +1,4 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.models.JudgeRequest;
 import io.penguin.models.reference.ProfileUserSimulator;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import io.penguin.models.reference.RubricJudge;
 import java.util.Set;
@@ -26,7 +26,7 @@ class AbstentionSweepBenchmark {
 
     @Test
     void printsQuestionsAndSafetyPerBudgetAndThreshold() {
-        ReferenceAgentPolicy policy = new ReferenceAgentPolicy();
+        ReferenceAgentModel policy = new ReferenceAgentModel();
         RubricJudge judge = new RubricJudge();
         ProfileUserSimulator user = new ProfileUserSimulator();
         ReferenceResponder responder = new ReferenceResponder();

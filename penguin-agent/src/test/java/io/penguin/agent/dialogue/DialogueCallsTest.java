@@ -1,4 +1,4 @@
-package io.penguin.agent.session;
+package io.penguin.agent.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,12 +17,12 @@ import io.penguin.models.endpoint.EndpointObserver;
 import io.penguin.models.endpoint.EndpointSettings;
 import io.penguin.models.endpoint.ModelEndpoint;
 import io.penguin.models.llm.CallAccounting;
-import io.penguin.models.llm.LlmAgentPolicy;
+import io.penguin.models.llm.LlmAgentModel;
 import io.penguin.models.llm.LlmUserSimulator;
 import io.penguin.models.llm.ModelCalls;
 import io.penguin.models.reference.DeclinePropensity;
 import io.penguin.models.reference.ProfileUserSimulator;
-import io.penguin.models.reference.ReferenceAgentPolicy;
+import io.penguin.models.reference.ReferenceAgentModel;
 import io.penguin.models.reference.ReferenceResponder;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -58,10 +58,10 @@ class DialogueCallsTest {
                 CallAccounting.NONE);
     }
 
-    private Agent agent(LlmAgentPolicy policy) {
+    private Agent agent(LlmAgentModel policy) {
         return new Agent(
                 policy,
-                new ReferenceAgentPolicy(),
+                new ReferenceAgentModel(),
                 new PolicyIndex(new WordsEmbedder()),
                 responder,
                 new AgentSettings(
@@ -74,13 +74,13 @@ class DialogueCallsTest {
 
     @Test
     void aChoiceTheModelGarbledBeyondItsReAsksIsOneAgentFallbackWithTheUsageOfEveryAttempt() {
-        LlmAgentPolicy policy = new LlmAgentPolicy(calls("agent-llm", fake.baseUrl(), BigDecimal.ONE), 1);
+        LlmAgentModel policy = new LlmAgentModel(calls("agent-llm", fake.baseUrl(), BigDecimal.ONE), 1);
         fake.enqueue(
                 rating(SufficiencyScale.NOTHING),
                 FakeReply.ok("I would ask about their mood"),
                 FakeReply.ok("{\"attribute\": \"Favourite Colour\"}"),
                 rating(SufficiencyScale.SAFE));
-        AgentSession session = agent(policy).open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent(policy).open(AgentMode.AGENT, responder);
 
         Turn.Question question = (Turn.Question) session.start(QUERY);
         Turn.Answer answer = (Turn.Answer) session.answer(question.questionId(), "Numb, mostly.");
@@ -101,12 +101,12 @@ class DialogueCallsTest {
 
     @Test
     void aDialogueWhoseEveryReplyIsValidReportsNoAgentFallbackAndAnUnknownCostWithoutPrices() {
-        LlmAgentPolicy policy = new LlmAgentPolicy(calls("agent-llm", fake.baseUrl(), null), 1);
+        LlmAgentModel policy = new LlmAgentModel(calls("agent-llm", fake.baseUrl(), null), 1);
         fake.enqueue(
                 rating(SufficiencyScale.NOTHING),
                 FakeReply.ok("{\"attribute\": \"Emotional State\"}"),
                 rating(SufficiencyScale.SAFE));
-        AgentSession session = agent(policy).open(AgentMode.AGENT, responder);
+        AgentDialogue session = agent(policy).open(AgentMode.AGENT, responder);
 
         Turn.Question question = (Turn.Question) session.start(QUERY);
         Turn.Answer answer = (Turn.Answer) session.answer(question.questionId(), "Numb, mostly.");
@@ -123,8 +123,8 @@ class DialogueCallsTest {
     @Test
     void anAgentModelWhoseEndpointIsDownFallsBackOnEveryDecisionOfTheDialogue() {
         fake.close();
-        LlmAgentPolicy policy = new LlmAgentPolicy(calls("agent-llm", fake.baseUrl(), BigDecimal.ONE), 1);
-        AgentSession session = agent(policy).open(AgentMode.AGENT, responder);
+        LlmAgentModel policy = new LlmAgentModel(calls("agent-llm", fake.baseUrl(), BigDecimal.ONE), 1);
+        AgentDialogue session = agent(policy).open(AgentMode.AGENT, responder);
 
         Turn turn = session.start(QUERY);
         while (turn instanceof Turn.Question question) {
@@ -142,7 +142,7 @@ class DialogueCallsTest {
     void theSimulatedUsersFallbacksAreCountedWhenItsEndpointIsDown() {
         fake.close();
         Scenario scenario = BuiltinScenarios.all().get(0);
-        ReferenceAgentPolicy reference = new ReferenceAgentPolicy();
+        ReferenceAgentModel reference = new ReferenceAgentModel();
         Agent agent = new Agent(
                 reference,
                 reference,
@@ -169,7 +169,7 @@ class DialogueCallsTest {
     @Test
     void referenceRolesReportTheirDecisionsWithoutFallbacksAtNoCost() {
         Scenario scenario = BuiltinScenarios.all().get(0);
-        ReferenceAgentPolicy reference = new ReferenceAgentPolicy();
+        ReferenceAgentModel reference = new ReferenceAgentModel();
         Agent agent = new Agent(
                 reference,
                 reference,
@@ -183,7 +183,7 @@ class DialogueCallsTest {
 
         int questions = outcome.answer().asked().size();
         DialogueCalls agentCalls = outcome.answer().agentCalls();
-        assertThat(agentCalls.model()).isEqualTo(ReferenceAgentPolicy.NAME);
+        assertThat(agentCalls.model()).isEqualTo(ReferenceAgentModel.NAME);
         assertThat(agentCalls.reference()).isTrue();
         assertThat(agentCalls.calls())
                 .as("a rating per turn and a choice per question")
