@@ -33,7 +33,7 @@ public final class Events {
      * documented default. Every other field stays required.
      */
     private static final Map<Class<?>, Set<String>> ADDED_FIELDS = Map.of(
-            ResponseGenerated.class, Set.of("promptVersion", "roleCalls"),
+            ResponseGenerated.class, Set.of("promptVersion", "roleCalls", "dialogue"),
             JudgementRecorded.class, Set.of("judgePromptVersion", "targetPromptVersion"));
 
     private Events() {}

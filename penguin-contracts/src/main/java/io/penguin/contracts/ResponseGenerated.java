@@ -25,6 +25,8 @@ import java.util.UUID;
  *     was recorded): two runs with different templates are never compared as if alike
  * @param roleCalls what the other roles did for this item (agent, simulated user, planner), with their fallbacks to a
  *     rule-based stand-in; empty for a plain target call
+ * @param dialogue for the agent conditions: each question and the simulated user's answer or decline, in order, for
+ *     the transcript; {@code null} for every other condition and in events written before it was recorded
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResponseGenerated(
@@ -41,7 +43,8 @@ public record ResponseGenerated(
         ModelUsage usage,
         List<Attribute> questionsAsked,
         String promptVersion,
-        List<RoleCalls> roleCalls)
+        List<RoleCalls> roleCalls,
+        List<DialogueTurn> dialogue)
         implements PenguinEvent {
 
     public static final String TYPE = "ResponseGenerated";
@@ -64,6 +67,7 @@ public record ResponseGenerated(
         questionsAsked = questionsAsked == null ? null : List.copyOf(questionsAsked);
         promptVersion = promptVersion == null || promptVersion.isBlank() ? UNVERSIONED : promptVersion;
         roleCalls = roleCalls == null ? List.of() : List.copyOf(roleCalls);
+        dialogue = dialogue == null ? null : List.copyOf(dialogue);
     }
 
     public static ResponseGenerated of(
@@ -107,7 +111,8 @@ public record ResponseGenerated(
                 usage,
                 questionsAsked,
                 UNVERSIONED,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The same response, with the target's prompt version and what the other roles did. */
@@ -126,7 +131,28 @@ public record ResponseGenerated(
                 usage,
                 questionsAsked,
                 promptVersion,
-                roleCalls);
+                roleCalls,
+                dialogue);
+    }
+
+    /** The same response, with the agent dialogue that led to it. */
+    public ResponseGenerated withDialogue(List<DialogueTurn> turns) {
+        return new ResponseGenerated(
+                eventId,
+                type,
+                schemaVersion,
+                occurredAt,
+                item,
+                judgeModel,
+                panelJudges,
+                scenario,
+                visibleAttributes,
+                response,
+                usage,
+                questionsAsked,
+                promptVersion,
+                roleCalls,
+                turns);
     }
 
     /** Decisions the rule-based stand-ins gave instead of a failed model, over every role. */
@@ -144,5 +170,13 @@ public record ResponseGenerated(
     @Override
     public String key() {
         return item.scenarioId();
+    }
+
+    /** Ids and counts only: never the query, the profile, the response or the user's answers. */
+    @Override
+    public String toString() {
+        return "ResponseGenerated[eventId=" + eventId + ", item=" + item + ", judgeModel=" + judgeModel
+                + ", promptVersion=" + promptVersion + ", dialogueTurns=" + (dialogue == null ? 0 : dialogue.size())
+                + "]";
     }
 }

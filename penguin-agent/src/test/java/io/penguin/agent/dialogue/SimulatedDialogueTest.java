@@ -6,6 +6,7 @@ import io.penguin.agent.WordsEmbedder;
 import io.penguin.agent.retrieval.PolicyIndex;
 import io.penguin.agent.retrieval.RetrievalScope;
 import io.penguin.agent.simulation.SimulatedDialogue;
+import io.penguin.contracts.DialogueTurn;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
 import io.penguin.models.reference.ProfileUserSimulator;
@@ -29,8 +30,18 @@ class SimulatedDialogueTest {
         int asked = 0;
         int answered = 0;
         for (Scenario scenario : BuiltinScenarios.all()) {
-            Turn.Answer answer = SimulatedDialogue.run(agent, AgentMode.AGENT, new ReferenceResponder(), scenario, user)
-                    .answer();
+            SimulatedDialogue.Outcome outcome =
+                    SimulatedDialogue.run(agent, AgentMode.AGENT, new ReferenceResponder(), scenario, user);
+            Turn.Answer answer = outcome.answer();
+            // The transcript's turns are the questions in order, each answered or declined, the answered ones those
+            // the target was shown.
+            assertThat(outcome.turns()).extracting(DialogueTurn::attribute).containsExactlyElementsOf(answer.asked());
+            assertThat(outcome.turns())
+                    .filteredOn(turn -> !turn.declined())
+                    .extracting(DialogueTurn::attribute)
+                    .containsExactlyElementsOf(answer.answered());
+            assertThat(outcome.turns())
+                    .allSatisfy(turn -> assertThat(turn.question()).isNotBlank());
             assertThat(answer.asked()).hasSizeBetween(1, 4).doesNotHaveDuplicates();
             assertThat(answer.asked()).containsAll(answer.answered());
             asked += answer.asked().size();

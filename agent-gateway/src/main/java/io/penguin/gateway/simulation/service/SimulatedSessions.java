@@ -68,7 +68,8 @@ public class SimulatedSessions {
                 .record(answer.asked().size());
         return ResponseGenerated.ofAgentSession(
                         request, answer.answered(), answer.asked(), answer.text(), answer.usage())
-                .withProvenance(answer.promptVersion(), roleCalls(outcome));
+                .withProvenance(answer.promptVersion(), roleCalls(outcome))
+                .withDialogue(outcome.turns());
     }
 
     private List<RoleCalls> roleCalls(SimulatedDialogue.Outcome outcome) {
