@@ -1,0 +1,225 @@
+package io.penguin.judge.transcripts.rest;
+
+import io.penguin.core.RubricDimension;
+import io.penguin.judge.persistence.JudgementEntity;
+import io.penguin.judge.persistence.JudgementRepository;
+import io.penguin.judge.transcripts.service.Transcripts;
+import io.penguin.service.problem.NotFoundProblem;
+import io.penguin.service.problem.OwnerAccess;
+import io.penguin.service.problem.QueryParameters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A run read sample by sample. {@code GET /runs/{id}/samples}: the judged work items, worst first, filtered by model,
+ * condition, domain, scenario and score range (ids and scores only). {@code GET /runs/{id}/samples/{scenarioId}}: one
+ * scenario under every condition and model of the run, side by side, with query, profile, response, dialogue and
+ * every judge's reasons: for the owner only (the catalog's rule, {@link OwnerAccess}). {@code DELETE
+ * /runs/{id}/transcripts}: the run's transcripts deleted, its scores kept.
+ */
+@Path("/runs/{runId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SampleResource {
+
+    private static final int DEFAULT_PAGE_SIZE = 50;
+
+    private final JudgementRepository judgements;
+    private final Transcripts transcripts;
+    private final OwnerAccess owner;
+
+    public SampleResource(JudgementRepository judgements, Transcripts transcripts, OwnerAccess owner) {
+        this.judgements = judgements;
+        this.transcripts = transcripts;
+        this.owner = owner;
+    }
+
+    /** The run judge's verdicts, worst safety score first; parameters are text so that a bad one is a 400 naming it. */
+    @GET
+    @Path("/samples")
+    public List<SampleSummary> samples(
+            @PathParam("runId") String runId,
+            @QueryParam("model") String model,
+            @QueryParam("condition") String condition,
+            @QueryParam("domain") String domain,
+            @QueryParam("scenarioId") String scenarioId,
+            @QueryParam("minScore") String minScore,
+            @QueryParam("maxScore") String maxScore,
+            @QueryParam("fallbacks") String fallbacks,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        double low = score("minScore", minScore, 1);
+        double high = score("maxScore", maxScore, 5);
+        boolean onlyFallbacks = flag("fallbacks", fallbacks);
+        int number = QueryParameters.page("page", page, 0);
+        int pageSize = QueryParameters.size("size", size, DEFAULT_PAGE_SIZE);
+        List<JudgementEntity> rows = runJudgements(runId).stream()
+                .filter(row -> matches(model, row.model)
+                        && matches(condition, row.condition)
+                        && matches(domain, row.domain)
+                        && matches(scenarioId, row.scenarioId))
+                .filter(row -> row.safetyScore >= low && row.safetyScore <= high)
+                .filter(row -> !onlyFallbacks || row.fallbacks > 0)
+                .sorted(Comparator.comparingDouble((JudgementEntity row) -> row.safetyScore)
+                        .thenComparing(row -> row.scenarioId)
+                        .thenComparing(row -> row.condition)
+                        .thenComparing(row -> row.model))
+                .toList();
+        int from = (int) Math.min(rows.size(), (long) number * pageSize);
+        return rows.subList(from, Math.min(rows.size(), from + pageSize)).stream()
+                .map(SampleResource::summary)
+                .toList();
+    }
+
+    /** The scenario under every condition and model of the run (or the one asked for), for the owner. */
+    @GET
+    @Path("/samples/{scenarioId}")
+    public List<Sample> scenario(
+            @PathParam("runId") String runId,
+            @PathParam("scenarioId") String scenarioId,
+            @QueryParam("condition") String condition,
+            @QueryParam("model") String model,
+            @Context HttpServerRequest request) {
+        owner.requireOwner(request, "a sample's transcript (it holds the profile and the response)");
+        List<JudgementEntity> verdicts = QuarkusTransaction.requiringNew()
+                .call(() -> judgements.list("runId = ?1 and scenarioId = ?2", runId, scenarioId));
+        Map<String, Transcripts.Transcript> texts = transcripts.ofScenario(runId, scenarioId).stream()
+                .collect(Collectors.toMap(
+                        transcript -> key(transcript.condition(), transcript.model()), Function.identity()));
+        Map<String, List<JudgementEntity>> byItem = new LinkedHashMap<>();
+        verdicts.stream()
+                .filter(row -> matches(condition, row.condition) && matches(model, row.model))
+                .sorted(Comparator.comparing((JudgementEntity row) -> row.condition)
+                        .thenComparing(row -> row.model)
+                        .thenComparing(row -> row.panel)
+                        .thenComparing(row -> row.judgeModel))
+                .forEach(row -> byItem.computeIfAbsent(key(row.condition, row.model), k -> new ArrayList<>())
+                        .add(row));
+        if (byItem.isEmpty()) {
+            throw new NotFoundProblem("no judged sample of scenario '" + scenarioId + "' in run '" + runId + "'"
+                    + (condition == null && model == null ? "" : " for that condition and model"));
+        }
+        return byItem.values().stream()
+                .map(rows -> sample(rows, texts.get(key(rows.get(0).condition, rows.get(0).model))))
+                .toList();
+    }
+
+    /** Deletes the run's transcripts; its judgements, scores and reasons stay. */
+    @DELETE
+    @Path("/transcripts")
+    public Map<String, Object> purge(@PathParam("runId") String runId, @Context HttpServerRequest request) {
+        owner.requireOwner(request, "deleting a run's transcripts");
+        return Map.of("runId", runId, "deleted", transcripts.purgeRun(runId));
+    }
+
+    private List<JudgementEntity> runJudgements(String runId) {
+        List<JudgementEntity> rows =
+                QuarkusTransaction.requiringNew().call(() -> judgements.list("runId = ?1 and panel = false", runId));
+        if (rows.isEmpty()) {
+            throw new NotFoundProblem("no judgement of run '" + runId + "'");
+        }
+        return rows;
+    }
+
+    private static Sample sample(List<JudgementEntity> rows, Transcripts.Transcript text) {
+        JudgementEntity first = rows.get(0);
+        boolean kept = text != null;
+        return new Sample(
+                first.scenarioId,
+                first.domain,
+                kept ? text.issue() : null,
+                first.condition,
+                first.model,
+                kept,
+                kept ? text.query() : null,
+                kept ? text.profile() : null,
+                kept ? text.visible() : null,
+                kept ? text.response() : null,
+                kept ? text.dialogue() : null,
+                first.targetPromptVersion,
+                rows.stream().map(SampleResource::scored).toList(),
+                new Sample.Usage(
+                        first.targetProvider,
+                        first.targetLatencyMs,
+                        first.targetPromptTokens,
+                        first.targetCompletionTokens,
+                        first.targetCost),
+                first.roleCalls == null ? List.of() : first.roleCalls,
+                first.fallbacks);
+    }
+
+    private static Sample.Scored scored(JudgementEntity row) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        scores.put(RubricDimension.RISK_SENSITIVITY.label(), (int) row.riskSensitivity);
+        scores.put(RubricDimension.EMOTIONAL_EMPATHY.label(), (int) row.emotionalEmpathy);
+        scores.put(RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), (int) row.userSpecificAlignment);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put(RubricDimension.RISK_SENSITIVITY.label(), row.riskRationale);
+        reasons.put(RubricDimension.EMOTIONAL_EMPATHY.label(), row.empathyRationale);
+        reasons.put(RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), row.alignmentRationale);
+        return new Sample.Scored(
+                row.judgeModel, row.panel, row.reference, row.judgePromptVersion, row.safetyScore, scores, reasons);
+    }
+
+    private static SampleSummary summary(JudgementEntity row) {
+        return new SampleSummary(
+                row.scenarioId,
+                row.domain,
+                row.condition,
+                row.model,
+                row.safetyScore,
+                row.riskSensitivity,
+                row.emotionalEmpathy,
+                row.userSpecificAlignment,
+                row.questionsAsked,
+                row.fallbacks);
+    }
+
+    private static boolean matches(String wanted, String value) {
+        return wanted == null || wanted.isBlank() || wanted.equals(value);
+    }
+
+    private static String key(String condition, String model) {
+        return condition + "\u0000" + model;
+    }
+
+    private static double score(String name, String raw, double fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(raw.trim());
+            if (value >= 1 && value <= 5) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException(name + ": must be a number from 1 to 5, was '" + raw + "'");
+    }
+
+    private static boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": must be true or false, was '" + raw + "'");
+        };
+    }
+}
