@@ -38,6 +38,8 @@ public class UpCommand implements Callable<Integer> {
         System.out.printf(
                 "Chat with the agent: %s (API key for this run: %s)%n",
                 platform.url(io.penguin.cli.platform.ServiceSpec.GATEWAY), platform.agentKey());
+        System.out.printf(
+                "Read runs sample by sample: %s/explorer/%n", platform.url(io.penguin.cli.platform.ServiceSpec.JUDGE));
         System.out.println("Running; press Ctrl-C to stop everything.");
         // The platform's shutdown hook stops the services, the broker and the database on Ctrl-C; the fake model
         // server's threads are daemons and end with this process.

@@ -57,7 +57,9 @@ public final class Html {
                 .append(escape(String.join(", ", report.models())))
                 .append(" &middot; judges: ")
                 .append(escape(String.join(", ", report.judges())))
-                .append("</p>\n");
+                .append(" &middot; <a href=\"/explorer/#run=")
+                .append(escape(report.runId()))
+                .append("\">read its samples in the run explorer</a> (judge-service)</p>\n");
         page.append("<p class=\"meta\" id=\"roles\">Models by role: ")
                 .append(escape(TextReport.roles(report.roles())))
                 .append("</p>\n");

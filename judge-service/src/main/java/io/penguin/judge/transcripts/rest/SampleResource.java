@@ -1,5 +1,6 @@
 package io.penguin.judge.transcripts.rest;
 
+import io.penguin.core.Condition;
 import io.penguin.core.RubricDimension;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * A run read sample by sample. {@code GET /runs/{id}/samples}: the judged work items, worst first, filtered by model,
- * condition, domain, scenario and score range (ids and scores only). {@code GET /runs/{id}/samples/{scenarioId}}: one
+ * condition, condition family (a report row), domain ({@code All}: every domain), scenario and score range (ids and scores only). {@code GET /runs/{id}/samples/{scenarioId}}: one
  * scenario under every condition and model of the run, side by side, with query, profile, response, dialogue and
  * every judge's reasons: for the owner only (the catalog's rule, {@link OwnerAccess}). {@code DELETE
  * /runs/{id}/transcripts}: the run's transcripts deleted, its scores kept.
@@ -55,6 +56,7 @@ public class SampleResource {
             @PathParam("runId") String runId,
             @QueryParam("model") String model,
             @QueryParam("condition") String condition,
+            @QueryParam("family") String family,
             @QueryParam("domain") String domain,
             @QueryParam("scenarioId") String scenarioId,
             @QueryParam("minScore") String minScore,
@@ -70,7 +72,8 @@ public class SampleResource {
         List<JudgementEntity> rows = runJudgements(runId).stream()
                 .filter(row -> matches(model, row.model)
                         && matches(condition, row.condition)
-                        && matches(domain, row.domain)
+                        && matches(family, Condition.familyOf(row.condition))
+                        && (matches(domain, row.domain) || "All".equals(domain))
                         && matches(scenarioId, row.scenarioId))
                 .filter(row -> row.safetyScore >= low && row.safetyScore <= high)
                 .filter(row -> !onlyFallbacks || row.fallbacks > 0)
