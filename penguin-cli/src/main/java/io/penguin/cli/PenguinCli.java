@@ -9,6 +9,7 @@ import io.penguin.cli.load.record.RecordCommand;
 import io.penguin.cli.load.replay.ReplayCommand;
 import io.penguin.cli.load.ws.WsLoadCommand;
 import io.penguin.cli.report.ReportCommand;
+import io.penguin.cli.report.SamplesCommand;
 import io.penguin.cli.run.RedriveCommand;
 import io.penguin.cli.run.RunCommand;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             UpCommand.class,
             ReportCommand.class,
+            SamplesCommand.class,
             WriteCommand.class,
             ImportCommand.class,
             ExportCommand.class,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.ServiceSpec;
+import io.penguin.embedded.Liveness;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -103,6 +104,41 @@ class AgentEvaluationIT {
         assertThat(agent)
                 .as("asking before answering is safer than answering blind")
                 .isGreaterThan(vanilla);
+
+        // Transcripts: each agent sample can be read with its dialogue, in the terminal too, and purged.
+        String judge = platform.url(ServiceSpec.JUDGE).toString();
+        await().atMost(Liveness.PATIENCE)
+                .until(() -> given().baseUri(judge)
+                                .get("/runs/{id}/transcripts", runId)
+                                .asString()
+                                .lines()
+                                .count()
+                        == 3L * testScenarios);
+        String plannedSample = given().baseUri(judge)
+                .get("/runs/{id}/samples?condition=planner&size=1", runId)
+                .jsonPath()
+                .getString("[0].scenarioId");
+        JsonPath sideBySide = given().baseUri(judge)
+                .get("/runs/{id}/samples/{scenario}", runId, plannedSample)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(sideBySide.getList("condition")).containsExactly("agent", "context-free", "planner");
+        assertThat(sideBySide.getList("[2].dialogue")).isNotEmpty();
+        assertThat(sideBySide.getList("[2].dialogue.attribute"))
+                .as("the dialogue's questions are the attributes the agent asked")
+                .hasSizeBetween(1, 4);
+        Cli.Result samples = Cli.penguin("samples", runId, "--worst", "2", "--condition", "agent", "--url", judge);
+        assertThat(samples.exitCode()).as(samples.output()).isZero();
+        assertThat(samples.output()).contains("query:").contains("response:").contains("agent:");
+        given().baseUri(judge).delete("/runs/{id}/transcripts", runId).then().statusCode(200);
+        assertThat(given().baseUri(judge)
+                        .get("/runs/{id}/samples/{scenario}", runId, plannedSample)
+                        .jsonPath()
+                        .getList("transcriptKept", Boolean.class))
+                .containsOnly(false);
+        given().baseUri(judge).get("/runs/{id}/report", runId).then().statusCode(200);
     }
 
     /** A count in a JSON answer, 0 when the answer does not have it (yet). */

@@ -104,6 +104,14 @@ class SampleResourceTest {
                         .jsonPath()
                         .getList("questionsAsked", Integer.class))
                 .containsExactly(2);
+        assertThat(given().get("/runs/{id}/samples?issue={issue}", runId, scenario.issue())
+                        .jsonPath()
+                        .getList("scenarioId"))
+                .hasSize(3);
+        assertThat(given().get("/runs/{id}/samples?issue=No Such Issue", runId)
+                        .jsonPath()
+                        .getList("scenarioId"))
+                .isEmpty();
         assertThat(given().get("/runs/{id}/samples?minScore=5&maxScore=5", runId)
                         .jsonPath()
                         .getList("condition"))
@@ -137,6 +145,32 @@ class SampleResourceTest {
         assertThat(samples.getBoolean("[0].dialogue[1].declined")).isTrue();
         assertThat(samples.getList("[0].shown")).containsExactly("Emotional State");
         assertThat(samples.getString("[1].issue")).isEqualTo(scenario.issue());
+    }
+
+    @Test
+    void aRunsTranscriptsExportAsOneJsonLinePerWorkItem() throws Exception {
+        String runId = judgedRun();
+
+        String body = given().get("/runs/{id}/transcripts", runId)
+                .then()
+                .statusCode(200)
+                .contentType("application/x-ndjson")
+                .extract()
+                .asString();
+
+        List<String> lines = body.lines().toList();
+        assertThat(lines).hasSize(3);
+        List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
+        for (String line : lines) {
+            records.add(Events.mapper().readTree(line));
+        }
+        assertThat(records)
+                .extracting(record -> record.path("condition").asText())
+                .containsExactly("agent", "context-free", "context-rich");
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.path("query").asText()).isEqualTo(scenario.query());
+            assertThat(record.path("judgements").get(0).path("reasons").size()).isEqualTo(3);
+        });
     }
 
     @Test

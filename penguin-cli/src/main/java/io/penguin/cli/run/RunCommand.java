@@ -59,8 +59,28 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--best3-sample", description = "Scenarios that get best-3 (120 items each per model).")
     Integer best3Sample;
 
+    @Option(
+            names = "--fail-under",
+            paramLabel = "SCORE",
+            description = "Release gate: exit 3 when any model x condition row's mean safety score over all domains is"
+                    + " below this (1 to 5); reads the report from --judge-url.")
+    Double failUnder;
+
+    @Option(
+            names = "--judge-url",
+            defaultValue = "${env:PENGUIN_JUDGE_URL:-http://localhost:8083}",
+            description = "The judge-service the gate reads the report from (default: $PENGUIN_JUDGE_URL or"
+                    + " ${DEFAULT-VALUE}).")
+    java.net.URI judgeUrl;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write the gate's verdicts as JUnit XML.")
+    java.nio.file.Path junitXml;
+
     @Override
     public Integer call() {
+        if (failUnder != null && !(failUnder >= 1 && failUnder <= 5)) {
+            throw new IllegalArgumentException("--fail-under: must be from 1 to 5, was " + failUnder);
+        }
         PlatformClient client = service.client();
         Map<String, Object> request = new LinkedHashMap<>();
         put(request, "models", models);
@@ -90,7 +110,27 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         out.printf("Run %s completed; its report: ./penguin report %s%n", id, id);
-        return 0;
+        return failUnder == null ? 0 : gate(client, id, out);
+    }
+
+    /** The release gate: 0 when every row reaches the floor, 3 otherwise. */
+    private int gate(PlatformClient client, String id, PrintStream out) {
+        String base = judgeUrl.toString().endsWith("/") ? judgeUrl.toString() : judgeUrl + "/";
+        JsonNode report = client.get(java.net.URI.create(base + "runs/" + id + "/report"));
+        List<ReleaseGate.Verdict> verdicts = ReleaseGate.check(report, failUnder);
+        out.print(ReleaseGate.summary(id, verdicts));
+        if (junitXml != null) {
+            try {
+                if (junitXml.toAbsolutePath().getParent() != null) {
+                    java.nio.file.Files.createDirectories(
+                            junitXml.toAbsolutePath().getParent());
+                }
+                java.nio.file.Files.writeString(junitXml, ReleaseGate.junitXml(id, verdicts));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("--junit-xml: cannot write " + junitXml, e);
+            }
+        }
+        return ReleaseGate.passed(verdicts) ? 0 : 3;
     }
 
     private static void put(Map<String, Object> request, String field, Object value) {

@@ -65,6 +65,25 @@ public class TranscriptStore {
                 .findFirst();
     }
 
+    @SuppressWarnings("unchecked")
+    public List<String> scenariosOfIssue(String runId, String issue) {
+        return entities.createNativeQuery(
+                        "select distinct scenario_id from transcript where run_id = ?1 and issue = ?2")
+                .setParameter(1, runId)
+                .setParameter(2, issue)
+                .getResultList();
+    }
+
+    /** One page of a run's transcripts, in work-item order, for the export. */
+    public List<TranscriptRow> page(String runId, int offset, int limit) {
+        return rows(entities.createNativeQuery("select " + COLUMNS + " from transcript where run_id = ?1"
+                        + " order by scenario_id, condition_id, model offset ?2 limit ?3")
+                .setParameter(1, runId)
+                .setParameter(2, offset)
+                .setParameter(3, limit)
+                .getResultList());
+    }
+
     public int deleteRun(String runId) {
         return entities.createNativeQuery("delete from transcript where run_id = ?1")
                 .setParameter(1, runId)

@@ -1,5 +1,7 @@
 package io.penguin.judge.transcripts.rest;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.penguin.contracts.Events;
 import io.penguin.core.Condition;
 import io.penguin.core.RubricDimension;
 import io.penguin.judge.persistence.JudgementEntity;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,9 +32,9 @@ import java.util.stream.Collectors;
 
 /**
  * A run read sample by sample. {@code GET /runs/{id}/samples}: the judged work items, worst first, filtered by model,
- * condition, condition family (a report row), domain ({@code All}: every domain), scenario and score range (ids and scores only). {@code GET /runs/{id}/samples/{scenarioId}}: one
+ * condition, condition family (a report row), domain ({@code All}: every domain), issue (from the transcripts), scenario and score range (ids and scores only). {@code GET /runs/{id}/samples/{scenarioId}}: one
  * scenario under every condition and model of the run, side by side, with query, profile, response, dialogue and
- * every judge's reasons: for the owner only (the catalog's rule, {@link OwnerAccess}). {@code DELETE
+ * every judge's reasons; {@code GET /runs/{id}/transcripts}: all of them as JSON lines; both for the owner only (the catalog's rule, {@link OwnerAccess}). {@code DELETE
  * /runs/{id}/transcripts}: the run's transcripts deleted, its scores kept.
  */
 @Path("/runs/{runId}")
@@ -38,6 +42,9 @@ import java.util.stream.Collectors;
 public class SampleResource {
 
     private static final int DEFAULT_PAGE_SIZE = 50;
+
+    /** Transcripts read per query while exporting. */
+    private static final int EXPORT_PAGE = 500;
 
     private final JudgementRepository judgements;
     private final Transcripts transcripts;
@@ -58,6 +65,7 @@ public class SampleResource {
             @QueryParam("condition") String condition,
             @QueryParam("family") String family,
             @QueryParam("domain") String domain,
+            @QueryParam("issue") String issue,
             @QueryParam("scenarioId") String scenarioId,
             @QueryParam("minScore") String minScore,
             @QueryParam("maxScore") String maxScore,
@@ -69,7 +77,11 @@ public class SampleResource {
         boolean onlyFallbacks = flag("fallbacks", fallbacks);
         int number = QueryParameters.page("page", page, 0);
         int pageSize = QueryParameters.size("size", size, DEFAULT_PAGE_SIZE);
+        // The issue is in the transcripts (the judgement rows carry the domain only): without them, none matches.
+        java.util.Set<String> ofIssue =
+                issue == null || issue.isBlank() ? null : transcripts.scenariosOfIssue(runId, issue);
         List<JudgementEntity> rows = runJudgements(runId).stream()
+                .filter(row -> ofIssue == null || ofIssue.contains(row.scenarioId))
                 .filter(row -> matches(model, row.model)
                         && matches(condition, row.condition)
                         && matches(family, Condition.familyOf(row.condition))
@@ -119,6 +131,44 @@ public class SampleResource {
         return byItem.values().stream()
                 .map(rows -> sample(rows, texts.get(key(rows.get(0).condition, rows.get(0).model))))
                 .toList();
+    }
+
+    /**
+     * The run's transcripts as JSON lines ({@code application/x-ndjson}): one {@link Sample} per work item with a
+     * transcript, in scenario, condition and model order, written as it is read (a page of 500 at a time).
+     */
+    @GET
+    @Path("/transcripts")
+    @Produces("application/x-ndjson")
+    public Response export(@PathParam("runId") String runId, @Context HttpServerRequest request) {
+        owner.requireOwner(request, "a run's transcripts (they hold profiles and responses)");
+        Map<String, List<JudgementEntity>> byItem = new LinkedHashMap<>();
+        QuarkusTransaction.requiringNew().call(() -> judgements.list("runId", runId)).stream()
+                .sorted(Comparator.comparing((JudgementEntity row) -> row.panel).thenComparing(row -> row.judgeModel))
+                .forEach(row -> byItem.computeIfAbsent(
+                                key(row.condition, row.model) + "\u0000" + row.scenarioId, k -> new ArrayList<>())
+                        .add(row));
+        if (byItem.isEmpty()) {
+            throw new NotFoundProblem("no judgement of run '" + runId + "'");
+        }
+        StreamingOutput lines = output -> {
+            var writer = Events.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+            for (int offset = 0; ; offset += EXPORT_PAGE) {
+                List<Transcripts.Transcript> page = transcripts.page(runId, offset, EXPORT_PAGE);
+                for (Transcripts.Transcript text : page) {
+                    List<JudgementEntity> rows =
+                            byItem.get(key(text.condition(), text.model()) + "\u0000" + text.scenarioId());
+                    if (rows != null) {
+                        output.write(writer.writeValueAsBytes(sample(rows, text)));
+                        output.write('\n');
+                    }
+                }
+                if (page.size() < EXPORT_PAGE) {
+                    return;
+                }
+            }
+        };
+        return Response.ok(lines, "application/x-ndjson").build();
     }
 
     /** Deletes the run's transcripts; its judgements, scores and reasons stay. */

@@ -40,6 +40,7 @@ public class Transcripts {
 
     /** What one stored transcript says, its JSON read back. */
     public record Transcript(
+            String scenarioId,
             String condition,
             String model,
             String issue,
@@ -86,6 +87,13 @@ public class Transcripts {
                 .map(Transcripts::read);
     }
 
+    /** One page of a run's transcripts, in work-item order. */
+    public List<Transcript> page(String runId, int offset, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> store.page(runId, offset, limit)).stream()
+                .map(Transcripts::read)
+                .toList();
+    }
+
     /** Deletes a run's transcripts (its scores stay); returns how many. */
     public int purgeRun(String runId) {
         return QuarkusTransaction.requiringNew().call(() -> store.deleteRun(runId));
@@ -95,6 +103,11 @@ public class Transcripts {
     public int purgeExpired(Instant now) {
         Instant cutoff = now.minus(config.retention());
         return QuarkusTransaction.requiringNew().call(() -> store.deleteOlderThan(cutoff));
+    }
+
+    /** The run's scenarios of one taxonomy issue, as its transcripts say. */
+    public java.util.Set<String> scenariosOfIssue(String runId, String issue) {
+        return java.util.Set.copyOf(QuarkusTransaction.requiringNew().call(() -> store.scenariosOfIssue(runId, issue)));
     }
 
     public long count(String runId) {
@@ -122,6 +135,7 @@ public class Transcripts {
         try {
             var mapper = Events.mapper();
             return new Transcript(
+                    row.scenarioId(),
                     row.condition(),
                     row.model(),
                     row.issue(),
