@@ -115,11 +115,10 @@ public interface GatewayConfig {
     /** Simulated sessions for evaluation runs. */
     interface Simulation {
 
-        /** Sessions of one polled batch run at once (each waits on model calls). */
-        @WithDefault("8")
-        int concurrency();
-
-        /** How long a batch waits for its responses and dead letters to reach the broker. */
+        /**
+         * How long a session's response may take to reach the broker before the item is dead-lettered. How many
+         * sessions run at once is {@code penguin.consumer.*} (the endpoints' limits).
+         */
         @WithDefault("60s")
         Duration publishTimeout();
 

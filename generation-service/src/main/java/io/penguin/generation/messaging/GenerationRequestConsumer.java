@@ -1,52 +1,70 @@
 package io.penguin.generation.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.penguin.contracts.GenerationRequested;
 import io.penguin.generation.config.GenerationConfig;
 import io.penguin.generation.service.ResponseGenerator;
-import io.penguin.service.messaging.WorkItemStage;
-import io.smallrye.common.annotation.Blocking;
+import io.penguin.models.ModelRegistry;
+import io.penguin.service.logging.WorkItemLogContext;
+import io.penguin.service.messaging.ConsumerConfig;
+import io.penguin.service.messaging.InFlightLimits;
+import io.penguin.service.messaging.InFlightWindow;
+import io.penguin.service.messaging.WorkItemPipeline;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Work items in, responses out, a polled batch at a time: the batch's model calls run concurrently, and its offsets
- * are committed only after every response (and every dead letter) is on the broker, so a crash redelivers the batch
- * and the judge drops the duplicates. A record that cannot be decoded, or whose model call failed after the endpoint's
- * retry budget, goes to {@code penguin.generation.requests.dlq} with the reason; the rest of the batch goes on.
+ * Work items in, responses out, pipelined: as many items in flight as the model endpoints' limits allow
+ * ({@link InFlightLimits}), each acknowledged once its response (or its dead letter) is on the broker, so offsets are
+ * committed in order and a crash redelivers what was unfinished; the judge drops the duplicates. A record that cannot
+ * be decoded, or whose model call failed after the endpoint's retry budget, goes to
+ * {@code penguin.generation.requests.dlq} with the reason, and the others go on.
  */
 @ApplicationScoped
 public class GenerationRequestConsumer {
 
-    private final ResponseGenerator generator;
-    private final WorkItemStage stage;
+    private final WorkItemPipeline<GenerationRequested> pipeline;
 
     public GenerationRequestConsumer(
             ResponseGenerator generator,
+            ModelRegistry models,
             MeterRegistry meters,
             @Channel("responses") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                     MutinyEmitter<Record<String, String>> responses,
             @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                     MutinyEmitter<String> deadLetters,
-            GenerationConfig config) {
-        this.generator = generator;
-        this.stage = new WorkItemStage(
-                "generation", config.concurrency(), responses, deadLetters, meters, config.publishTimeout());
+            GenerationConfig config,
+            ConsumerConfig consumer) {
+        this.pipeline = new WorkItemPipeline<>(
+                "generation",
+                GenerationRequested.class,
+                new InFlightWindow(InFlightLimits.of(models, consumer)),
+                request -> {
+                    try (var ids = WorkItemLogContext.of(request.item())) {
+                        return List.of(generator.generate(request));
+                    }
+                },
+                responses,
+                deadLetters,
+                meters,
+                config.publishTimeout());
     }
 
     @Incoming("generation-requests")
-    @Blocking
-    public void generate(ConsumerRecords<String, String> records) {
-        stage.process(records, generator::generate);
+    public Uni<Void> generate(Message<String> record) {
+        return pipeline.submit(record);
     }
 
     @PreDestroy
     void stop() {
-        stage.close();
+        pipeline.close();
     }
 }

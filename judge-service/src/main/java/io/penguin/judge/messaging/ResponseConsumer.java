@@ -5,75 +5,66 @@ import io.penguin.contracts.ResponseGenerated;
 import io.penguin.judge.config.JudgeConfig;
 import io.penguin.judge.service.JudgedResponse;
 import io.penguin.judge.service.JudgementService;
-import io.penguin.service.messaging.Acks;
-import io.penguin.service.messaging.DeadLetters;
-import io.penguin.service.messaging.DecodedBatch;
-import io.penguin.service.messaging.KafkaRecords;
-import io.smallrye.common.annotation.Blocking;
+import io.penguin.models.ModelRegistry;
+import io.penguin.service.messaging.ConsumerConfig;
+import io.penguin.service.messaging.InFlightLimits;
+import io.penguin.service.messaging.InFlightWindow;
+import io.penguin.service.messaging.WorkItemPipeline;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Responses in, judgements out, a polled batch at a time. Offsets are committed only after every judgement (and every
- * dead letter) of the batch is on the broker. A record that cannot be decoded, or whose judge failed after the
- * endpoint's retry budget, goes to {@code penguin.responses.dlq} with the reason; the rest of the batch goes on.
+ * Responses in, judgements out, pipelined: as many responses in flight as the judge endpoints' limits allow
+ * ({@link InFlightLimits}), each acknowledged once its judgements (or its dead letter) are on the broker, so offsets
+ * are committed in order. A record that cannot be decoded, or whose judge failed after the endpoint's retry budget,
+ * goes to {@code penguin.responses.dlq} with the reason; the others go on.
  */
 @ApplicationScoped
 public class ResponseConsumer {
 
-    private final JudgementService judgements;
-    private final MeterRegistry meters;
-    private final MutinyEmitter<Record<String, String>> out;
-    private final DeadLetters deadLetters;
-    private final JudgeConfig config;
+    private final WorkItemPipeline<ResponseGenerated> pipeline;
 
     public ResponseConsumer(
             JudgementService judgements,
+            ModelRegistry models,
             MeterRegistry meters,
             @Channel("judgements") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                     MutinyEmitter<Record<String, String>> out,
             @Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                     MutinyEmitter<String> deadLetters,
-            JudgeConfig config) {
-        this.judgements = judgements;
-        this.meters = meters;
-        this.out = out;
-        this.deadLetters = new DeadLetters(deadLetters);
-        this.config = config;
+            JudgeConfig config,
+            ConsumerConfig consumer) {
+        this.pipeline = new WorkItemPipeline<>(
+                "judging",
+                ResponseGenerated.class,
+                new InFlightWindow(InFlightLimits.of(models, consumer)),
+                response -> {
+                    JudgedResponse judged = judgements.judge(response);
+                    if (judged.failed()) {
+                        throw new WorkItemPipeline.Rejected(judged.failure());
+                    }
+                    return judged.judgements();
+                },
+                out,
+                deadLetters,
+                meters,
+                config.publishTimeout());
     }
 
     @Incoming("responses")
-    @Blocking
-    public void judge(ConsumerRecords<String, String> records) {
-        DecodedBatch<ResponseGenerated> batch = DecodedBatch.decode(records, ResponseGenerated.class);
-        List<Uni<Void>> sends = new ArrayList<>();
-        batch.rejected().forEach(rejected -> sends.add(deadLetter(rejected)));
-        List<JudgedResponse> judged = judgements.judgeAll(batch.events());
-        for (int i = 0; i < judged.size(); i++) {
-            JudgedResponse result = judged.get(i);
-            if (result.failed()) {
-                sends.add(deadLetter(
-                        new DecodedBatch.Rejected(batch.accepted().get(i).record(), result.failure())));
-            } else {
-                var cause = batch.accepted().get(i).record();
-                result.judgements()
-                        .forEach(judgement -> sends.add(out.sendMessage(KafkaRecords.causedBy(judgement, cause))));
-            }
-        }
-        Acks.awaitAll(sends, config.publishTimeout());
+    public Uni<Void> judge(Message<String> record) {
+        return pipeline.submit(record);
     }
 
-    private Uni<Void> deadLetter(DecodedBatch.Rejected rejected) {
-        meters.counter("penguin.work.items", "stage", "judging", "outcome", "dead-lettered")
-                .increment();
-        return deadLetters.send(rejected);
+    @PreDestroy
+    void stop() {
+        pipeline.close();
     }
 }

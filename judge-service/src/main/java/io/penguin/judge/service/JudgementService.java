@@ -5,6 +5,7 @@ import io.penguin.contracts.JudgementRecorded;
 import io.penguin.contracts.ResponseGenerated;
 import io.penguin.contracts.WorkItemId;
 import io.penguin.judge.config.JudgeConfig;
+import io.penguin.judge.persistence.GroupedWork;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
 import io.penguin.models.JudgeModel;
@@ -12,24 +13,27 @@ import io.penguin.models.JudgeRequest;
 import io.penguin.models.ModelRegistry;
 import io.penguin.models.Verdict;
 import io.penguin.service.logging.WorkItemLogContext;
-import io.penguin.service.messaging.ParallelWork;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Judges each (work item, judge) once, a batch at a time: what is already stored is looked up in one query and
- * re-published unchanged (same event id), so a crash between storing and publishing heals and downstream dedupes by
- * identity; what is missing is judged concurrently, then stored in one transaction.
+ * Judges each (work item, judge) once, one response at a time on the consumer's threads: what is already stored is
+ * looked up and re-published unchanged (same event id), so a crash between storing and publishing heals and downstream
+ * dedupes by identity; what is missing is judged, then stored. Lookups and inserts of the responses in flight are
+ * grouped ({@link GroupedWork}): one query and one transaction for whatever gathered meanwhile, and each response
+ * goes on only once its rows are committed.
  */
 @ApplicationScoped
 public class JudgementService {
@@ -40,69 +44,58 @@ public class JudgementService {
     private final JudgementRepository repository;
     private final ModelRegistry models;
     private final MeterRegistry meters;
-    private final ParallelWork work;
+    private final GroupedWork<WorkItemId, List<JudgementEntity>> lookups;
+    private final GroupedWork<List<JudgementEntity>, List<JudgementEntity>> writes;
 
     public JudgementService(
             JudgementRepository repository, ModelRegistry models, MeterRegistry meters, JudgeConfig config) {
         this.repository = repository;
         this.models = models;
         this.meters = meters;
-        this.work = new ParallelWork("judging", config.concurrency());
+        this.lookups = new GroupedWork<>("judging-lookups", config.writeGroup(), this::storedFor);
+        this.writes = new GroupedWork<>("judging-writes", config.writeGroup(), this::persistAll);
     }
 
-    /** Judges a single response with every judge it names. */
-    public JudgedResponse judgeOnce(ResponseGenerated response) {
-        return judgeAll(List.of(response)).get(0);
-    }
-
-    /** Judges a batch; the result has one entry per response, in order. */
-    public List<JudgedResponse> judgeAll(List<ResponseGenerated> responses) {
-        Map<Task, ResponseGenerated> tasks = new LinkedHashMap<>();
-        for (ResponseGenerated response : responses) {
-            for (String judge : response.allJudges()) {
-                tasks.putIfAbsent(new Task(response.item(), judge), response);
-            }
+    /** Judges a response with every judge it names: its judgements, or why it could not be judged. */
+    public JudgedResponse judge(ResponseGenerated response) {
+        Map<String, JudgementEntity> stored = new HashMap<>();
+        for (JudgementEntity row : lookups.call(response.item())) {
+            stored.put(row.judgeModel, row);
         }
-        Map<Task, JudgementEntity> stored = stored(tasks.keySet());
-        List<Task> missing = tasks.keySet().stream()
-                .filter(task -> !stored.containsKey(task))
-                .toList();
-        if (stored.size() > 0) {
+        List<String> judges = response.allJudges().stream().distinct().toList();
+        long duplicates = judges.stream().filter(stored::containsKey).count();
+        if (duplicates > 0) {
             meters.counter("penguin.work.items", "stage", "judging", "outcome", "duplicate")
-                    .increment(stored.size());
+                    .increment(duplicates);
         }
-        List<ParallelWork.Outcome<JudgementEntity>> outcomes =
-                work.map(missing, task -> judge(tasks.get(task), task.judge()));
-        Map<Task, String> failures = new HashMap<>();
+        Map<String, String> failures = new HashMap<>();
         List<JudgementEntity> fresh = new ArrayList<>();
-        for (int i = 0; i < missing.size(); i++) {
-            ParallelWork.Outcome<JudgementEntity> outcome = outcomes.get(i);
-            if (outcome.failed()) {
-                failures.put(missing.get(i), outcome.reason());
+        for (String judge : judges) {
+            if (stored.containsKey(judge)) {
+                continue;
+            }
+            try {
+                fresh.add(judge(response, judge));
+            } catch (RuntimeException e) {
+                failures.put(judge, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        if (!fresh.isEmpty()) {
+            writes.call(fresh).forEach(row -> stored.put(row.judgeModel, row));
+            meters.counter("penguin.work.items", "stage", "judging", "outcome", "done")
+                    .increment(fresh.size());
+        }
+        List<JudgementRecorded> events = new ArrayList<>();
+        String failure = null;
+        for (String judge : judges) {
+            JudgementEntity entity = stored.get(judge);
+            if (entity != null) {
+                events.add(JudgementMapper.toEvent(entity));
             } else {
-                fresh.add(outcome.value());
+                failure = "judge " + judge + " failed: " + failures.getOrDefault(judge, "no judgement stored");
             }
         }
-        stored.putAll(persist(fresh));
-        meters.counter("penguin.work.items", "stage", "judging", "outcome", "done")
-                .increment(fresh.size());
-
-        List<JudgedResponse> results = new ArrayList<>(responses.size());
-        for (ResponseGenerated response : responses) {
-            List<JudgementRecorded> events = new ArrayList<>();
-            String failure = null;
-            for (String judge : response.allJudges()) {
-                Task task = new Task(response.item(), judge);
-                JudgementEntity entity = stored.get(task);
-                if (entity != null) {
-                    events.add(JudgementMapper.toEvent(entity));
-                } else {
-                    failure = "judge " + judge + " failed: " + failures.getOrDefault(task, "no judgement stored");
-                }
-            }
-            results.add(new JudgedResponse(response, failure == null ? List.copyOf(events) : List.of(), failure));
-        }
-        return results;
+        return new JudgedResponse(response, failure == null ? List.copyOf(events) : List.of(), failure);
     }
 
     /** The model call: outside any transaction, because it may be slow and must not hold a connection. */
@@ -120,26 +113,37 @@ public class JudgementService {
         }
     }
 
-    private Map<Task, JudgementEntity> stored(java.util.Collection<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return new HashMap<>();
-        }
+    /** The stored judgements of each work item (of any judge), in one query for the group. */
+    private List<List<JudgementEntity>> storedFor(List<WorkItemId> items) {
         List<JudgementEntity> rows = QuarkusTransaction.requiringNew()
-                .call(() -> repository.findForWorkItems(
-                        tasks.stream().map(Task::item).toList()));
-        Map<Task, JudgementEntity> found = new HashMap<>();
+                .call(() ->
+                        repository.findForWorkItems(items.stream().distinct().toList()));
+        Map<WorkItemId, List<JudgementEntity>> byItem = new HashMap<>();
         for (JudgementEntity row : rows) {
-            Task task = new Task(new WorkItemId(row.runId, row.scenarioId, row.condition, row.model), row.judgeModel);
-            if (tasks.contains(task)) {
-                found.put(task, row);
-            }
+            byItem.computeIfAbsent(task(row).item(), item -> new ArrayList<>()).add(row);
         }
-        return found;
+        return items.stream().map(item -> byItem.getOrDefault(item, List.of())).toList();
     }
 
     /**
-     * Stores new judgements in one transaction. If another delivery of the same work item won a unique key meanwhile,
-     * falls back to one transaction per row, and the row that lost is replaced by the stored one.
+     * Stores the new judgements of a group of responses in one transaction; per response, the rows now stored. Two
+     * deliveries of one work item in flight at once judge it twice: only the first row is inserted, and both get it.
+     */
+    private List<List<JudgementEntity>> persistAll(List<List<JudgementEntity>> group) {
+        Map<Task, JudgementEntity> unique = new LinkedHashMap<>();
+        group.stream().flatMap(List::stream).forEach(row -> unique.putIfAbsent(task(row), row));
+        Map<Task, JudgementEntity> stored = persist(List.copyOf(unique.values()));
+        return group.stream()
+                .map(rows -> rows.stream()
+                        .map(row -> stored.get(task(row)))
+                        .filter(Objects::nonNull)
+                        .toList())
+                .toList();
+    }
+
+    /**
+     * Stores new judgements in one transaction, keeping rows already stored. If another process won a unique key
+     * meanwhile, falls back to one transaction per row, and the row that lost is replaced by the stored one.
      */
     private Map<Task, JudgementEntity> persist(List<JudgementEntity> fresh) {
         Map<Task, JudgementEntity> result = new HashMap<>();
@@ -147,10 +151,33 @@ public class JudgementService {
             return result;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> repository.persist(fresh));
-            fresh.forEach(entity -> result.put(task(entity), entity));
+            // rows stored since the look-up (another delivery of the same item, in an earlier group) are taken as
+            // they are, so deliveries in flight at once in this process never meet at the unique key
+            Map<Task, JudgementEntity> stored = QuarkusTransaction.requiringNew()
+                    .call(() -> {
+                        Map<Task, JudgementEntity> rows = new HashMap<>();
+                        Set<Task> wanted =
+                                fresh.stream().map(JudgementService::task).collect(Collectors.toSet());
+                        for (JudgementEntity row : repository.findForWorkItems(fresh.stream()
+                                .map(entity -> task(entity).item())
+                                .distinct()
+                                .toList())) {
+                            if (wanted.contains(task(row))) {
+                                rows.put(task(row), row);
+                            }
+                        }
+                        List<JudgementEntity> insert = fresh.stream()
+                                .filter(entity -> !rows.containsKey(task(entity)))
+                                .toList();
+                        repository.persist(insert);
+                        insert.forEach(entity -> rows.put(task(entity), entity));
+                        return rows;
+                    });
+            result.putAll(stored);
             return result;
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
+            // a unique key lost to another delivery surfaces at commit, as a rollback rather than a
+            // PersistenceException
             Log.debugf("batch insert hit a concurrent duplicate, storing row by row: %s", e.getMessage());
         }
         for (JudgementEntity entity : fresh) {
@@ -158,7 +185,7 @@ public class JudgementService {
             try {
                 QuarkusTransaction.requiringNew().run(() -> repository.persist(copy));
                 result.put(task(copy), copy);
-            } catch (PersistenceException e) {
+            } catch (RuntimeException e) {
                 Optional<JudgementEntity> winner = QuarkusTransaction.requiringNew()
                         .call(() -> repository.findByWorkItem(task(entity).item(), entity.judgeModel));
                 winner.ifPresent(row -> result.put(task(row), row));
@@ -174,6 +201,7 @@ public class JudgementService {
 
     @PreDestroy
     void stop() {
-        work.close();
+        lookups.close();
+        writes.close();
     }
 }
