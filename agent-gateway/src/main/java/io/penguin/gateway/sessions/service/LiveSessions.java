@@ -1,6 +1,5 @@
 package io.penguin.gateway.sessions.service;
 
-import dev.failsafe.RateLimiter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,7 +50,7 @@ public class LiveSessions {
     private final LiveDefaultModel defaultModel;
     private final Map<String, LiveSession> byConnection = new ConcurrentHashMap<>();
     private final SessionSlots slots;
-    private final Map<String, RateLimiter<Object>> framesByClient = new ConcurrentHashMap<>();
+    private final ClientLimits clientLimits;
     private final ScheduledExecutorService idleSweep;
     private final MeterRegistry meters;
     private final Timer turnLatency;
@@ -65,6 +64,7 @@ public class LiveSessions {
             SessionAudit audit,
             GatewayConfig config,
             LiveDefaultModel defaultModel,
+            ClientLimits clientLimits,
             MeterRegistry meters) {
         this.agent = agent;
         this.models = models;
@@ -74,7 +74,8 @@ public class LiveSessions {
         AgentMode.parse(agentConfig.defaultMode());
         this.defaultModel = defaultModel;
         this.frames = new Frames(limits.maxFrameBytes(), limits.maxQueryChars(), limits.maxAnswerChars());
-        this.slots = new SessionSlots(limits.maxSessionsPerClient(), UPGRADE_RESERVATION, System::nanoTime);
+        this.clientLimits = clientLimits;
+        this.slots = clientLimits.slots();
         this.meters = meters;
         this.turnLatency = turnTimer(meters, "all");
         this.queryLatency = turnTimer(meters, "query");
@@ -278,11 +279,8 @@ public class LiveSessions {
     }
 
     private boolean admitted(LiveSession session) {
-        RateLimiter<Object> client = framesByClient.computeIfAbsent(
-                session.clientId(),
-                id -> RateLimiter.burstyBuilder(limits.clientMessagesPerMinute(), Duration.ofMinutes(1))
-                        .build());
-        if (session.admitFrame() && client.tryAcquirePermit()) {
+        if (session.admitFrame()
+                && clientLimits.admitMessage(session.clientId()).isEmpty()) {
             return true;
         }
         meters.counter("penguin.agent.frames.dropped").increment();
