@@ -73,6 +73,29 @@ try {
   browserStyle.send({ type: 'end' });
   check((await browserStyle.next()).reason === 'client-ended', 'an end frame ends it');
 
+  // penguin.agent.v2: the same session, the answer in delta frames before the response
+  const v2 = open('penguin.agent.v2', { headers: { Authorization: `Bearer ${key}` } });
+  await v2.opened;
+  check(v2.socket.protocol === 'penguin.agent.v2', 'the gateway selects penguin.agent.v2 when offered');
+  check((await v2.next()).protocol === 'penguin.agent.v2', 'the v2 hello names v2');
+  v2.send({ type: 'query', text: 'Is there any point if I just disappear?', mode: 'agent' });
+  let v2frame = await v2.next();
+  while (v2frame.type === 'question') {
+    v2.send({ type: 'answer', questionId: v2frame.questionId, text: 'Tired' });
+    v2frame = await v2.next();
+  }
+  let streamed = '';
+  let deltas = 0;
+  while (v2frame.type === 'delta') {
+    deltas++;
+    streamed += v2frame.text;
+    v2frame = await v2.next();
+  }
+  check(deltas > 1, 'the v2 answer arrives in delta frames first', `${deltas} deltas`);
+  check(v2frame.type === 'response' && v2frame.text === streamed, 'the v2 response follows, its text the deltas joined');
+  check((await v2.next()).reason === 'completed', 'the v2 session ends completed');
+  check(session.socket.protocol === PROTOCOL && frame.type === 'response', 'the v1 session got its response without deltas');
+
   const stranger = open(PROTOCOL, { headers: { Authorization: 'Bearer not-a-client-key' } });
   const status = await stranger.opened.then(() => 101, (error) => error.status);
   check(status === 401, 'a wrong key is refused with 401 at the upgrade', String(status));

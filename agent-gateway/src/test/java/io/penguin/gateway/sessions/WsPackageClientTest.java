@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** The {@code ws} npm package, a client nobody here wrote, through a whole session of protocol penguin.agent.v1. */
+/** The {@code ws} npm package, a client nobody here wrote, through whole sessions of penguin.agent.v1 and v2 (deltas). */
 @QuarkusTest
 @WithTestResource(EmbeddedInfrastructureResource.class)
 class WsPackageClientTest {
@@ -19,7 +19,7 @@ class WsPackageClientTest {
     URI gateway;
 
     @Test
-    void theWsPackageOpensWithTheSubprotocolAnswersTheQuestionsAndGetsTheResponse() throws Exception {
+    void theWsPackageOpensWithTheSubprotocolAnswersTheQuestionsAndGetsTheResponseStreamedInV2() throws Exception {
         NodeClients.assumeNode();
 
         NodeClients.Run run = NodeClients.run("ws-protocol-check.mjs", gateway, "test-agent-key");
@@ -30,6 +30,8 @@ class WsPackageClientTest {
                         "ok the query gets a question",
                         "ok the answers lead to a response",
                         "ok the gateway closes with 1000",
+                        "ok the v2 answer arrives in delta frames first",
+                        "ok the v2 response follows, its text the deltas joined",
                         "ok a wrong key is refused with 401 at the upgrade",
                         "all checks passed");
         assertThat(run.exitCode()).as(run.output()).isZero();

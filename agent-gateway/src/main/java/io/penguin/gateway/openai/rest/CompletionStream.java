@@ -3,6 +3,7 @@ package io.penguin.gateway.openai.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.gateway.openai.service.AgentReply;
+import io.penguin.gateway.sessions.service.TextDeltas;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class CompletionStream {
             ObjectMapper json, String id, long created, AgentReply reply, boolean includeUsage, int deltaChars) {
         List<String> events = new ArrayList<>();
         events.add(encode(json, chunk(id, created, reply, new OpenAiWire.Delta("assistant", ""), null)));
-        for (String delta : deltas(reply.content(), deltaChars)) {
+        for (String delta : TextDeltas.split(reply.content(), deltaChars)) {
             events.add(encode(json, chunk(id, created, reply, new OpenAiWire.Delta(null, delta), null)));
         }
         events.add(encode(
@@ -48,24 +49,6 @@ final class CompletionStream {
         }
         events.add(DONE);
         return events;
-    }
-
-    /** Pieces of about {@code size} characters, each ending at a space where there is one; joined, the text. */
-    static List<String> deltas(String text, int size) {
-        List<String> pieces = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int end = Math.min(text.length(), start + Math.max(1, size));
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end - 1))) {
-                end++;
-            }
-            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-                end++;
-            }
-            pieces.add(text.substring(start, end));
-            start = end;
-        }
-        return pieces;
     }
 
     private static OpenAiWire.Chunk chunk(

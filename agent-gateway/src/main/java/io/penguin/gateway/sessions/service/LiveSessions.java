@@ -93,6 +93,13 @@ public class LiveSessions {
         idleSweep.scheduleWithFixedDelay(this::endIdleSessions, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Characters per delta frame of {@code penguin.agent.v2}. The model layer has no streaming call, so the answer is
+     * complete before its first delta; the deltas let a v2 client render it as chat apps do, and will carry the
+     * model's own stream once there is one.
+     */
+    static final int DELTA_CHARS = 24;
+
     /** How long a slot reserved at the upgrade waits for its connection to open before it is freed again. */
     static final Duration UPGRADE_RESERVATION = Duration.ofSeconds(30);
 
@@ -123,6 +130,7 @@ public class LiveSessions {
             send(
                     session,
                     new ServerFrame.Hello(
+                            session.protocol(),
                             session.sessionId(),
                             new ServerFrame.Limits(
                                     limits.maxFrameBytes(),
@@ -355,6 +363,11 @@ public class LiveSessions {
             audit.record(session, Kind.QUESTION_ASKED, question.attribute(), question.questionId());
         } else if (turn instanceof Turn.Answer answer) {
             session.asked(null);
+            if (session.streamsAnswers()) {
+                for (String piece : TextDeltas.split(answer.text(), DELTA_CHARS)) {
+                    send(session, new ServerFrame.Delta(piece));
+                }
+            }
             send(
                     session,
                     new ServerFrame.Response(
