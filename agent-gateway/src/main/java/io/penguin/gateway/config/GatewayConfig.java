@@ -19,6 +19,8 @@ public interface GatewayConfig {
 
     Simulation simulation();
 
+    OpenAi openai();
+
     /** The agent, for live and simulated sessions alike. */
     interface Agent {
 
@@ -125,5 +127,31 @@ public interface GatewayConfig {
         /** How long simulated sessions wait at start-up for the policy index to catch up with the topic. */
         @WithDefault("120s")
         Duration indexWait();
+    }
+
+    /** The OpenAI-compatible endpoint ({@code POST /v1/chat/completions}, docs/openai-endpoint.md). */
+    interface OpenAi {
+
+        /** A request body larger than this gets 400 (the messages are the part that grows). */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** The most messages one request may carry (the conversation so far, the client's system messages included). */
+        @WithDefault("100")
+        int maxMessages();
+
+        /**
+         * The mode the agent chooses its questions in ({@code planner} or {@code agent}); the request has no field for
+         * it.
+         */
+        @WithDefault("planner")
+        String mode();
+
+        /**
+         * Characters per content delta when {@code stream: true} and the answer was not streamed by the target model
+         * (the model layer calls endpoints without streaming; a question is never streamed by a model).
+         */
+        @WithDefault("24")
+        int streamDeltaChars();
     }
 }

@@ -41,6 +41,9 @@ public final class AgentDialogue {
     private final Map<Attribute, String> known = new EnumMap<>(Attribute.class);
     private final List<Attribute> asked = new ArrayList<>();
     private final List<Attribute> answered = new ArrayList<>();
+    /** Attributes asked about before this query (an earlier query of the same conversation): never asked again. */
+    private final Set<Attribute> settled = EnumSet.noneOf(Attribute.class);
+
     private List<PlannedPath> examples = List.of();
     private State state = State.AWAITING_QUERY;
     private String query;
@@ -70,6 +73,39 @@ public final class AgentDialogue {
                     .nearest(agent.index().embed(this.query), agent.settings().examples(), scope);
         }
         return next();
+    }
+
+    /**
+     * The next turn of a conversation the client keeps (a stateless endpoint: each request carries the history, so any
+     * replica serves any turn). No model is asked again about what earlier turns decided: the questions asked since
+     * the query and the user's replies are taken as they were, and only the next step is decided.
+     *
+     * @param query the user's query this dialogue answers
+     * @param earlier the exchanges before that query (an earlier query of the same conversation): what the user told
+     *     is known, and none of those attributes is asked again; they do not count against the budget
+     * @param current the exchanges since the query, in order: they count against the budget
+     */
+    public Turn resume(String query, List<Exchange> earlier, List<Exchange> current) {
+        if (state != State.AWAITING_QUERY) {
+            throw new DialogueException("the dialogue already has its query");
+        }
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("the query is empty");
+        }
+        for (Exchange exchange : earlier) {
+            settled.add(exchange.attribute());
+            exchange.answer().ifPresent(answer -> known.put(exchange.attribute(), answer));
+        }
+        for (Exchange exchange : current) {
+            asked.add(exchange.attribute());
+            exchange.answer().ifPresent(answer -> {
+                known.put(exchange.attribute(), answer);
+                if (!answered.contains(exchange.attribute())) {
+                    answered.add(exchange.attribute());
+                }
+            });
+        }
+        return start(query);
     }
 
     /** The user's answer to the pending question, as free text: data for the prompts, never instructions. */
@@ -107,6 +143,11 @@ public final class AgentDialogue {
         return List.copyOf(asked);
     }
 
+    /** What the agent model did in this dialogue so far: its decisions, the fallbacks among them, their usage. */
+    public DialogueCalls agentCalls() {
+        return agentCalls.total();
+    }
+
     /** The planned paths retrieved for this query (empty in {@code agent} mode). */
     public List<PlannedPath> examples() {
         return examples;
@@ -133,6 +174,7 @@ public final class AgentDialogue {
         Set<Attribute> candidates = EnumSet.allOf(Attribute.class);
         candidates.removeAll(known.keySet());
         candidates.removeAll(asked);
+        candidates.removeAll(settled);
         AgentSettings settings = agent.settings();
         if (sufficiency >= settings.sufficiencyThreshold()
                 || asked.size() >= settings.questionBudget()

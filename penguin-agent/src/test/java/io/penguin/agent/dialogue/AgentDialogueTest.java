@@ -115,6 +115,42 @@ class AgentDialogueTest {
     }
 
     @Test
+    void aResumedDialogueTakesTheTurnALiveOneWouldHaveTaken() {
+        AgentDialogue live = agent(reference, 4, 6).open(AgentMode.AGENT, responder);
+        Turn.Question q1 = (Turn.Question) live.start(RISKY);
+        Turn.Question q2 = (Turn.Question) live.answer(q1.questionId(), "Never");
+        Turn.Question q3 = (Turn.Question) live.decline(q2.questionId());
+
+        Turn resumed = agent(reference, 4, 6)
+                .open(AgentMode.AGENT, responder)
+                .resume(
+                        RISKY,
+                        List.of(),
+                        List.of(Exchange.answered(q1.attribute(), "Never"), Exchange.unanswered(q2.attribute())));
+
+        assertThat(resumed).isEqualTo(q3);
+    }
+
+    @Test
+    void aFollowUpQueryKnowsEarlierAnswersAndAsksNoneOfThoseAgain() {
+        List<Exchange> earlier = List.of(
+                Exchange.answered(Attribute.PAST_SELF_HARM_HISTORY, "Never"),
+                Exchange.unanswered(Attribute.EMOTIONAL_STATE));
+        AgentDialogue session = agent(reference, 2, 6).open(AgentMode.AGENT, responder);
+
+        Turn.Question first = (Turn.Question) session.resume(RISKY, earlier, List.of());
+        assertThat(first.number())
+                .as("earlier questions do not spend this query's budget")
+                .isEqualTo(1);
+        assertThat(first.attribute()).isNotIn(Attribute.PAST_SELF_HARM_HISTORY, Attribute.EMOTIONAL_STATE);
+        Turn.Question second = (Turn.Question) session.answer(first.questionId(), "Tired");
+        Turn.Answer answer = (Turn.Answer) session.skip(second.questionId());
+
+        assertThat(answer.asked()).containsExactly(first.attribute(), second.attribute());
+        assertThat(session.asked()).doesNotContain(Attribute.PAST_SELF_HARM_HISTORY, Attribute.EMOTIONAL_STATE);
+    }
+
+    @Test
     void stepsOutOfOrderAreRefusedAndTheDialogueGoesOn() {
         AgentDialogue session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
         assertThatThrownBy(() -> session.answer("q1", "hi"))

@@ -3,6 +3,7 @@ package io.penguin.gateway.sessions.service;
 import dev.failsafe.RateLimiter;
 import io.penguin.agent.dialogue.AgentDialogue;
 import io.penguin.agent.dialogue.Turn;
+import io.penguin.gateway.sessions.websocket.ServerFrame;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.time.Duration;
 
@@ -20,11 +21,14 @@ public final class LiveSession {
     private int dropped;
     private boolean ended;
     private volatile long lastFrameNanos = System.nanoTime();
+    private final String protocol;
 
     LiveSession(String sessionId, String clientId, WebSocketConnection connection, int framesPerMinute) {
         this.sessionId = sessionId;
         this.clientId = clientId;
         this.connection = connection;
+        String negotiated = connection.subprotocol();
+        this.protocol = ServerFrame.PROTOCOL_V2.equals(negotiated) ? ServerFrame.PROTOCOL_V2 : ServerFrame.PROTOCOL;
         this.frames = RateLimiter.burstyBuilder(framesPerMinute, Duration.ofMinutes(1))
                 .build();
     }
@@ -35,6 +39,16 @@ public final class LiveSession {
 
     public String clientId() {
         return clientId;
+    }
+
+    /** The protocol version the upgrade settled on. */
+    String protocol() {
+        return protocol;
+    }
+
+    /** True when the answer goes out in delta frames before the response ({@code penguin.agent.v2}). */
+    boolean streamsAnswers() {
+        return ServerFrame.PROTOCOL_V2.equals(protocol);
     }
 
     WebSocketConnection connection() {

@@ -1,6 +1,5 @@
 package io.penguin.gateway.sessions.service;
 
-import dev.failsafe.RateLimiter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,7 +50,7 @@ public class LiveSessions {
     private final LiveDefaultModel defaultModel;
     private final Map<String, LiveSession> byConnection = new ConcurrentHashMap<>();
     private final SessionSlots slots;
-    private final Map<String, RateLimiter<Object>> framesByClient = new ConcurrentHashMap<>();
+    private final ClientLimits clientLimits;
     private final ScheduledExecutorService idleSweep;
     private final MeterRegistry meters;
     private final Timer turnLatency;
@@ -65,6 +64,7 @@ public class LiveSessions {
             SessionAudit audit,
             GatewayConfig config,
             LiveDefaultModel defaultModel,
+            ClientLimits clientLimits,
             MeterRegistry meters) {
         this.agent = agent;
         this.models = models;
@@ -74,7 +74,8 @@ public class LiveSessions {
         AgentMode.parse(agentConfig.defaultMode());
         this.defaultModel = defaultModel;
         this.frames = new Frames(limits.maxFrameBytes(), limits.maxQueryChars(), limits.maxAnswerChars());
-        this.slots = new SessionSlots(limits.maxSessionsPerClient(), UPGRADE_RESERVATION, System::nanoTime);
+        this.clientLimits = clientLimits;
+        this.slots = clientLimits.slots();
         this.meters = meters;
         this.turnLatency = turnTimer(meters, "all");
         this.queryLatency = turnTimer(meters, "query");
@@ -91,6 +92,13 @@ public class LiveSessions {
         });
         idleSweep.scheduleWithFixedDelay(this::endIdleSessions, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * Characters per delta frame of {@code penguin.agent.v2}. The model layer has no streaming call, so the answer is
+     * complete before its first delta; the deltas let a v2 client render it as chat apps do, and will carry the
+     * model's own stream once there is one.
+     */
+    static final int DELTA_CHARS = 24;
 
     /** How long a slot reserved at the upgrade waits for its connection to open before it is freed again. */
     static final Duration UPGRADE_RESERVATION = Duration.ofSeconds(30);
@@ -122,6 +130,7 @@ public class LiveSessions {
             send(
                     session,
                     new ServerFrame.Hello(
+                            session.protocol(),
                             session.sessionId(),
                             new ServerFrame.Limits(
                                     limits.maxFrameBytes(),
@@ -278,11 +287,8 @@ public class LiveSessions {
     }
 
     private boolean admitted(LiveSession session) {
-        RateLimiter<Object> client = framesByClient.computeIfAbsent(
-                session.clientId(),
-                id -> RateLimiter.burstyBuilder(limits.clientMessagesPerMinute(), Duration.ofMinutes(1))
-                        .build());
-        if (session.admitFrame() && client.tryAcquirePermit()) {
+        if (session.admitFrame()
+                && clientLimits.admitMessage(session.clientId()).isEmpty()) {
             return true;
         }
         meters.counter("penguin.agent.frames.dropped").increment();
@@ -357,6 +363,11 @@ public class LiveSessions {
             audit.record(session, Kind.QUESTION_ASKED, question.attribute(), question.questionId());
         } else if (turn instanceof Turn.Answer answer) {
             session.asked(null);
+            if (session.streamsAnswers()) {
+                for (String piece : TextDeltas.split(answer.text(), DELTA_CHARS)) {
+                    send(session, new ServerFrame.Delta(piece));
+                }
+            }
             send(
                     session,
                     new ServerFrame.Response(

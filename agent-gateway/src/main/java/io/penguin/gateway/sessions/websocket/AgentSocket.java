@@ -9,7 +9,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 
-/** The live agent endpoint, protocol {@code penguin.agent.v1} (docs/agent-protocol.md). One connection, one session. */
+/** The live agent endpoint, protocols {@code penguin.agent.v1} and {@code v2} (docs/agent-protocol.md). One connection, one session. */
 @WebSocket(path = "/v1/agent", endpointId = "io.penguin.gateway.sessions.websocket.AgentSocket")
 public class AgentSocket {
 

@@ -60,11 +60,11 @@ public class ClientAuthentication implements HttpUpgradeCheck {
         return headers.stream()
                 .flatMap(header -> java.util.Arrays.stream(header.split(",")))
                 .map(String::trim)
-                .anyMatch(PROTOCOL::equals);
+                .anyMatch(PROTOCOLS::contains);
     }
 
-    /** The subprotocol of docs/agent-protocol.md. */
-    static final String PROTOCOL = "penguin.agent.v1";
+    /** The subprotocols of docs/agent-protocol.md: v1, and v2 that streams the answer. */
+    static final java.util.Set<String> PROTOCOLS = java.util.Set.of(ServerFrame.PROTOCOL, ServerFrame.PROTOCOL_V2);
 
     @Override
     public boolean appliesTo(String endpointId) {

@@ -9,6 +9,9 @@ public sealed interface ServerFrame {
 
     String PROTOCOL = "penguin.agent.v1";
 
+    /** v1 plus the final answer in {@code delta} frames before the complete {@code response}. */
+    String PROTOCOL_V2 = "penguin.agent.v2";
+
     String type();
 
     record Limits(int maxFrameBytes, int questionBudget, long idleTimeoutSeconds, int messagesPerMinute) {}
@@ -16,6 +19,22 @@ public sealed interface ServerFrame {
     record Hello(String type, String protocol, String sessionId, Limits limits) implements ServerFrame {
         public Hello(String sessionId, Limits limits) {
             this("hello", PROTOCOL, sessionId, limits);
+        }
+
+        public Hello(String protocol, String sessionId, Limits limits) {
+            this("hello", protocol, sessionId, limits);
+        }
+    }
+
+    /** A piece of the final answer ({@code penguin.agent.v2}); the pieces joined are the response's text. */
+    record Delta(String type, String text) implements ServerFrame {
+        public Delta(String text) {
+            this("delta", text);
+        }
+
+        @Override
+        public String toString() {
+            return "Delta[" + text.length() + " chars]";
         }
     }
 

@@ -1,0 +1,144 @@
+package io.penguin.gateway.openai.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.agent.dialogue.DialogueException;
+import io.penguin.gateway.config.GatewayConfig;
+import io.penguin.gateway.openai.service.AgentReply;
+import io.penguin.gateway.openai.service.ChatCompletions;
+import io.penguin.gateway.openai.service.ChatRequest;
+import io.penguin.gateway.openai.service.InvalidChatRequestException;
+import io.penguin.gateway.sessions.service.ClientKeys;
+import io.penguin.gateway.sessions.service.ClientLimits;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The RAISE agent behind OpenAI's chat completions API (docs/openai-endpoint.md): any OpenAI SDK pointed at
+ * {@code http://<gateway>/v1} talks to it. The same client keys and per-client limits as the WebSocket protocol;
+ * every refusal in OpenAI's error shape, so SDKs raise their typed errors.
+ */
+@Path("/v1")
+public class ChatCompletionsResource {
+
+    /** A client with all its session slots in use retries after this. */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final ClientKeys keys;
+    private final ClientLimits limits;
+    private final ChatCompletions completions;
+    private final ObjectMapper json;
+    private final int deltaChars;
+
+    public ChatCompletionsResource(
+            ClientKeys keys,
+            ClientLimits limits,
+            ChatCompletions completions,
+            ObjectMapper json,
+            GatewayConfig config) {
+        this.keys = keys;
+        this.limits = limits;
+        this.completions = completions;
+        this.json = json;
+        this.deltaChars = config.openai().streamDeltaChars();
+    }
+
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.WILDCARD)
+    public Response complete(@HeaderParam("Authorization") String authorization, String body) {
+        Optional<String> client = keys.authenticate(authorization, List.of());
+        if (client.isEmpty()) {
+            return OpenAiErrors.unauthorized();
+        }
+        Optional<Response> refused = admit(client.get());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!limits.takeSlot(client.get())) {
+            return OpenAiErrors.rateLimited(
+                    "this client has its maximum of sessions and requests in progress"
+                            + " (penguin.gateway.limits.max-sessions-per-client)",
+                    BUSY_RETRY_AFTER);
+        }
+        try {
+            ChatRequest request = completions.parse(body);
+            AgentReply reply = completions.complete(request);
+            String id = "chatcmpl-" + UUID.randomUUID();
+            long created = System.currentTimeMillis() / 1000;
+            if (request.stream()) {
+                List<String> events =
+                        CompletionStream.events(json, id, created, reply, request.includeUsage(), deltaChars);
+                return Response.ok((StreamingOutput) out -> write(out, events))
+                        .type("text/event-stream")
+                        .header("Cache-Control", "no-cache")
+                        .build();
+            }
+            return Response.ok(new OpenAiWire.ChatCompletion(
+                            id,
+                            created,
+                            reply.model(),
+                            reply.content(),
+                            OpenAiWire.Usage.of(reply.promptTokens(), reply.completionTokens()),
+                            OpenAiWire.PenguinTurn.of(reply.turn())))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        } catch (InvalidChatRequestException e) {
+            return OpenAiErrors.invalid(e);
+        } catch (DialogueException | IllegalArgumentException e) {
+            return OpenAiErrors.invalid(new InvalidChatRequestException("messages", "invalid_value", e.getMessage()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "chat completion for client %s failed", client.get());
+            return OpenAiErrors.internal();
+        } finally {
+            limits.releaseSlot(client.get());
+        }
+    }
+
+    /** The gateway's target models: what a request's {@code model} may name. */
+    @GET
+    @Path("/models")
+    public Response models(@HeaderParam("Authorization") String authorization) {
+        Optional<String> client = keys.authenticate(authorization, List.of());
+        if (client.isEmpty()) {
+            return OpenAiErrors.unauthorized();
+        }
+        Optional<Response> refused = admit(client.get());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return Response.ok(new OpenAiWire.ModelList(completions.targetModels().stream()
+                        .map(OpenAiWire.ModelCard::new)
+                        .toList()))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private Optional<Response> admit(String client) {
+        return limits.admitMessage(client)
+                .map(wait -> OpenAiErrors.rateLimited(
+                        "this client sent more requests this minute than it may"
+                                + " (penguin.gateway.limits.client-messages-per-minute)",
+                        wait));
+    }
+
+    private static void write(OutputStream out, List<String> events) throws IOException {
+        for (String event : events) {
+            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+}

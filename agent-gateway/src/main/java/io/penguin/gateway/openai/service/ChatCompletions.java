@@ -1,0 +1,69 @@
+package io.penguin.gateway.openai.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.penguin.agent.dialogue.Agent;
+import io.penguin.agent.dialogue.AgentDialogue;
+import io.penguin.agent.dialogue.AgentMode;
+import io.penguin.agent.dialogue.DialogueCalls;
+import io.penguin.agent.dialogue.Turn;
+import io.penguin.contracts.ModelUsage;
+import io.penguin.gateway.config.GatewayConfig;
+import io.penguin.models.ModelRegistry;
+import io.penguin.models.ModelRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The agent behind the OpenAI-compatible endpoint. Each request is a whole conversation: the agent's state is read
+ * from it ({@link Conversation}), one new dialogue takes the next turn, and nothing is kept afterwards.
+ */
+@ApplicationScoped
+public class ChatCompletions {
+
+    private final Agent agent;
+    private final ModelRegistry models;
+    private final AgentMode mode;
+    private final GatewayConfig.Limits limits;
+    private final ChatRequestParser parser;
+    private final MeterRegistry meters;
+
+    public ChatCompletions(Agent agent, ModelRegistry models, GatewayConfig config, MeterRegistry meters) {
+        this.agent = agent;
+        this.models = models;
+        this.mode = AgentMode.parse(config.openai().mode());
+        this.limits = config.limits();
+        this.parser = new ChatRequestParser(
+                config.openai().maxBodyBytes(), config.openai().maxMessages(), models::hasTarget);
+        this.meters = meters;
+    }
+
+    /** The body as a request, or {@link InvalidChatRequestException} naming the field at fault. */
+    public ChatRequest parse(String body) {
+        return parser.parse(body);
+    }
+
+    /** The agent's next turn in the request's conversation: a question, or the answer through the target model. */
+    public AgentReply complete(ChatRequest request) {
+        Conversation conversation =
+                Conversation.read(request.messages(), limits.maxQueryChars(), limits.maxAnswerChars());
+        AgentDialogue dialogue = agent.open(mode, models.target(request.model()));
+        Turn turn = dialogue.resume(conversation.query(), conversation.earlier(), conversation.current());
+        DialogueCalls agentCalls = dialogue.agentCalls();
+        long prompt = agentCalls.usage().promptTokens();
+        long completion = agentCalls.usage().completionTokens();
+        if (turn instanceof Turn.Answer answer && answer.usage() != null) {
+            ModelUsage usage = answer.usage();
+            prompt += usage.promptTokens();
+            completion += usage.completionTokens();
+        }
+        meters.counter("penguin.openai.completions", "turn", turn instanceof Turn.Question ? "question" : "answer")
+                .increment();
+        return new AgentReply(turn, request.model(), (int) prompt, (int) completion);
+    }
+
+    /** The target models a request may name, sorted. */
+    public List<String> targetModels() {
+        return List.copyOf(new TreeSet<>(models.namesFor(ModelRole.TARGET)));
+    }
+}
