@@ -188,20 +188,38 @@ public final class HeadlessBrowser implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
-        process.destroy();
+        // Chromium's helpers (the network service, renderers) are processes of their own that go on writing into the
+        // profile after the browser process is gone: stop them all, then delete the profile.
+        List<ProcessHandle> helpers = process.descendants().toList();
+        stop(process.toHandle());
+        helpers.forEach(HeadlessBrowser::stop);
+        deleteProfile();
+    }
+
+    private static void stop(ProcessHandle handle) {
+        handle.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            handle.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            handle.destroyForcibly();
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary profile left behind is harmless
+    }
+
+    /**
+     * Deletes the temporary profile. A file may still vanish while the tree is walked (a helper's atomic rename just
+     * before it stopped): walking fails then with an UncheckedIOException, and the walk is tried again.
+     */
+    private void deleteProfile() {
+        for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // try again; a temporary profile left behind is harmless
+            }
         }
     }
 
