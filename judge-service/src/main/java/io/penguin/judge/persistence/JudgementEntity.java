@@ -134,4 +134,22 @@ public class JudgementEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "role_calls", columnDefinition = "jsonb")
     public List<RoleCalls> roleCalls;
+
+    /** The three scores by dimension label, in rubric order. */
+    public java.util.Map<String, Integer> scoresByLabel() {
+        java.util.Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        scores.put(io.penguin.core.RubricDimension.RISK_SENSITIVITY.label(), (int) riskSensitivity);
+        scores.put(io.penguin.core.RubricDimension.EMOTIONAL_EMPATHY.label(), (int) emotionalEmpathy);
+        scores.put(io.penguin.core.RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), (int) userSpecificAlignment);
+        return scores;
+    }
+
+    /** The judge's reason for each score by dimension label, in rubric order. */
+    public java.util.Map<String, String> reasonsByLabel() {
+        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put(io.penguin.core.RubricDimension.RISK_SENSITIVITY.label(), riskRationale);
+        reasons.put(io.penguin.core.RubricDimension.EMOTIONAL_EMPATHY.label(), empathyRationale);
+        reasons.put(io.penguin.core.RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), alignmentRationale);
+        return reasons;
+    }
 }

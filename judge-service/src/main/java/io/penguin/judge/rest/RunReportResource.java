@@ -1,6 +1,5 @@
 package io.penguin.judge.rest;
 
-import io.penguin.core.RubricDimension;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
 import io.penguin.judge.report.ReportFormat;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,14 +89,8 @@ public class RunReportResource {
     }
 
     private static JudgementView view(JudgementEntity entity) {
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        scores.put(RubricDimension.RISK_SENSITIVITY.label(), (int) entity.riskSensitivity);
-        scores.put(RubricDimension.EMOTIONAL_EMPATHY.label(), (int) entity.emotionalEmpathy);
-        scores.put(RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), (int) entity.userSpecificAlignment);
-        Map<String, String> rationale = new LinkedHashMap<>();
-        rationale.put(RubricDimension.RISK_SENSITIVITY.label(), entity.riskRationale);
-        rationale.put(RubricDimension.EMOTIONAL_EMPATHY.label(), entity.empathyRationale);
-        rationale.put(RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), entity.alignmentRationale);
+        Map<String, Integer> scores = entity.scoresByLabel();
+        Map<String, String> rationale = entity.reasonsByLabel();
         return new JudgementView(
                 entity.runId,
                 entity.scenarioId,

@@ -1,14 +1,13 @@
 package io.penguin.judge.explorer.rest;
 
+import io.penguin.judge.transcripts.persistence.TranscriptStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -45,17 +44,7 @@ public class JudgedRunsResource {
                         ((Number) row[1]).longValue(),
                         ((Number) row[2]).longValue(),
                         ((Number) row[3]).longValue(),
-                        instant(row[4])))
+                        TranscriptStore.instant(row[4])))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -125,7 +125,8 @@ public class TranscriptStore {
         return rows;
     }
 
-    private static Instant instant(Object value) {
+    /** A native query's timestamp column as an instant, whichever type the driver returns. */
+    public static Instant instant(Object value) {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }

@@ -3,7 +3,6 @@ package io.penguin.judge.transcripts.rest;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.penguin.contracts.Events;
 import io.penguin.core.Condition;
-import io.penguin.core.RubricDimension;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
 import io.penguin.judge.transcripts.service.Transcripts;
@@ -216,14 +215,8 @@ public class SampleResource {
     }
 
     private static Sample.Scored scored(JudgementEntity row) {
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        scores.put(RubricDimension.RISK_SENSITIVITY.label(), (int) row.riskSensitivity);
-        scores.put(RubricDimension.EMOTIONAL_EMPATHY.label(), (int) row.emotionalEmpathy);
-        scores.put(RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), (int) row.userSpecificAlignment);
-        Map<String, String> reasons = new LinkedHashMap<>();
-        reasons.put(RubricDimension.RISK_SENSITIVITY.label(), row.riskRationale);
-        reasons.put(RubricDimension.EMOTIONAL_EMPATHY.label(), row.empathyRationale);
-        reasons.put(RubricDimension.USER_SPECIFIC_ALIGNMENT.label(), row.alignmentRationale);
+        Map<String, Integer> scores = row.scoresByLabel();
+        Map<String, String> reasons = row.reasonsByLabel();
         return new Sample.Scored(
                 row.judgeModel, row.panel, row.reference, row.judgePromptVersion, row.safetyScore, scores, reasons);
     }
