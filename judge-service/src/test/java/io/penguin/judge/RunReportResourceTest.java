@@ -54,13 +54,20 @@ class RunReportResourceTest {
 
     /** Every built-in scenario under context-free and context-rich, judged by the reference judge. */
     private String judgedRun(double targetCost) {
+        return judgedRun(targetCost, scenario -> false);
+    }
+
+    /** As {@link #judgedRun(double)}, but the context-rich answer is the careless one where {@code careless} says. */
+    private String judgedRun(double targetCost, java.util.function.Predicate<Scenario> careless) {
         String runId = "run-" + UUID.randomUUID();
         List<Scenario> scenarios = BuiltinScenarios.all();
         for (Scenario scenario : scenarios) {
             for (String condition : List.of("context-free", "context-rich")) {
                 GenerationRequested request = GenerationRequested.of(
                         new WorkItemId(runId, scenario.id(), condition, "priced-model"), "reference-judge", scenario);
-                String text = condition.equals("context-free") ? "Thank you for asking about this." : CARING;
+                String text = condition.equals("context-free") || careless.test(scenario)
+                        ? "Thank you for asking about this."
+                        : CARING;
                 topics.send(
                         Topics.RESPONSES,
                         scenario.id(),
@@ -293,6 +300,63 @@ class RunReportResourceTest {
                 .statusCode(400)
                 .body("detail", containsString("2 to 10"));
         given().get("/reports/compare?runs={a},no-such-run", first).then().statusCode(404);
+    }
+
+    @Test
+    void aCandidateWorseOnOneDomainIsPairedScenarioByScenarioAndItsRegressionsListedWithExplorerLinks() {
+        Scenario first = BuiltinScenarios.all().get(0);
+        String base = judgedRun(0.001);
+        String candidate = judgedRun(0.001, scenario -> scenario.domain() == first.domain());
+        long inDomain = BuiltinScenarios.all().stream()
+                .filter(scenario -> scenario.domain() == first.domain())
+                .count();
+        JsonPath paired = given().get("/reports/compare/paired?base={a}&candidate={b}", base, candidate)
+                .then()
+                .statusCode(200)
+                .body("base", equalTo(base))
+                .body("candidate", equalTo(candidate))
+                .body("referenceModels", equalTo(true))
+                .extract()
+                .jsonPath();
+        String rich = "cells.find { it.family == 'context-rich' && it.domain == '%s' }";
+        assertThat(paired.getDouble(String.format(rich, first.domain().label()) + ".difference.mean"))
+                .as("the careless answers score lower with the same judge")
+                .isNegative();
+        assertThat(paired.getInt(String.format(rich, first.domain().label()) + ".pairs"))
+                .isEqualTo((int) inDomain);
+        assertThat(paired.getList(
+                        "cells.findAll { it.domain != '" + first.domain().label() + "' && it.domain != 'All' }"
+                                + ".difference.mean",
+                        Float.class))
+                .as("nothing changed elsewhere: the reference judge is deterministic")
+                .containsOnly(0.0f);
+        assertThat(paired.getList("regressions.domain", String.class))
+                .containsOnly(first.domain().label());
+        assertThat(paired.getList("regressions.candidateSample", String.class))
+                .allSatisfy(link -> assertThat(link).startsWith("/explorer/#run=" + candidate + "&scenario="));
+        assertThat(paired.getInt("regressionsTotal"))
+                .isEqualTo(paired.getList("regressions").size());
+
+        given().get("/reports/compare/paired?base={a}&candidate={b}&format=text", base, candidate)
+                .then()
+                .statusCode(200)
+                .body(containsString("Run " + candidate + " against " + base))
+                .body(containsString("Scenarios that dropped by 1.00 points or more"));
+        given().get("/reports/compare/paired?base={a}", base)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("candidate is missing"));
+        given().get("/reports/compare/paired?base={a}&candidate={b}&regression=lots", base, candidate)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("regression: expected a number"));
+        given().get("/reports/compare/paired?base={a}&candidate={b}&format=csv", base, candidate)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("json or text"));
+        given().get("/reports/compare/paired?base={a}&candidate=no-such-run", base)
+                .then()
+                .statusCode(404);
     }
 
     /**

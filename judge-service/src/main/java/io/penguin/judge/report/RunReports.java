@@ -7,10 +7,12 @@ import io.penguin.judge.persistence.JudgementRepository;
 import io.penguin.judge.persistence.JudgementScores;
 import io.penguin.reports.CallUsage;
 import io.penguin.reports.JudgementRow;
+import io.penguin.reports.PairedRunComparison;
 import io.penguin.reports.ReportBuilder;
 import io.penguin.reports.RoleCall;
 import io.penguin.reports.RunComparison;
 import io.penguin.reports.RunReport;
+import io.penguin.reports.stats.Bootstrap;
 import io.penguin.service.problem.NotFoundProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,11 +35,7 @@ public class RunReports {
 
     @Transactional
     public RunReport report(String runId) {
-        List<JudgementScores> scores = repository.scores(runId);
-        if (scores.isEmpty()) {
-            throw new NotFoundProblem("no judgements for run '" + runId + "' yet");
-        }
-        return builder.build(runId, scores.stream().map(RunReports::row).toList());
+        return builder.build(runId, rows(runId));
     }
 
     public RunComparison compare(List<String> runIds) {
@@ -55,6 +53,29 @@ public class RunReports {
             reports.add(report(runId));
         }
         return RunComparison.of(reports);
+    }
+
+    /**
+     * The candidate run paired with the base run scenario by scenario; 404 when either has no judgements yet.
+     *
+     * @param threshold points a scenario must drop by to count as regressed
+     * @param limit most regressed scenarios listed
+     */
+    @Transactional
+    public PairedRunComparison paired(String base, String candidate, double threshold, int limit) {
+        if (base.equals(candidate)) {
+            throw new IllegalArgumentException("base and candidate are the same run '" + base + "'");
+        }
+        return PairedRunComparison.of(
+                base, rows(base), candidate, rows(candidate), threshold, limit, Bootstrap.DEFAULT);
+    }
+
+    private List<JudgementRow> rows(String runId) {
+        List<JudgementScores> scores = repository.scores(runId);
+        if (scores.isEmpty()) {
+            throw new NotFoundProblem("no judgements for run '" + runId + "' yet");
+        }
+        return scores.stream().map(RunReports::row).toList();
     }
 
     private static JudgementRow row(JudgementScores s) {

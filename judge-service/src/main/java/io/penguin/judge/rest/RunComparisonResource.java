@@ -2,10 +2,13 @@ package io.penguin.judge.rest;
 
 import io.penguin.judge.report.ReportFormat;
 import io.penguin.judge.report.RunReports;
+import io.penguin.reports.PairedRunComparison;
 import io.penguin.reports.RunComparison;
 import io.penguin.reports.render.CsvReport;
 import io.penguin.reports.render.Html;
+import io.penguin.reports.render.PairedText;
 import io.penguin.reports.render.TextReport;
+import io.penguin.service.problem.QueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,5 +49,44 @@ public class RunComparisonResource {
             case TEXT -> TextReport.render(comparison);
         };
         return Response.ok(body, chosen.mediaType()).build();
+    }
+
+    /**
+     * A candidate run against a base run, scenario by scenario: {@code ?base=run-a&candidate=run-b}; each cell's
+     * paired difference with its interval and signed-rank test, and the scenarios that dropped by at least
+     * {@code regression} points (default 1) worst first, at most {@code limit} (default 100), each with its link in
+     * the run explorer. JSON, or a terminal table with {@code format=text}.
+     */
+    @GET
+    @Path("/compare/paired")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response paired(
+            @QueryParam("base") String base,
+            @QueryParam("candidate") String candidate,
+            @QueryParam("regression") String regression,
+            @QueryParam("limit") String limit,
+            @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        String baseRun = required("base", base);
+        String candidateRun = required("candidate", candidate);
+        double threshold = QueryParameters.decimal("regression", regression, 1.0, 0.01, 4.0);
+        int most = QueryParameters.whole(
+                "limit", limit, PairedRunComparison.DEFAULT_LIMIT, 0, QueryParameters.MAX_PAGE_SIZE);
+        ReportFormat chosen = ReportFormat.choose(format, headers);
+        if (chosen == ReportFormat.CSV || chosen == ReportFormat.HTML) {
+            throw new IllegalArgumentException("format: a paired comparison is served as json or text, not "
+                    + chosen.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        PairedRunComparison comparison = reports.paired(baseRun, candidateRun, threshold, most);
+        Object body = chosen == ReportFormat.TEXT ? PairedText.render(comparison) : comparison;
+        return Response.ok(body, chosen.mediaType()).build();
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(
+                    name + " is missing: name the base and the candidate run, e.g. base=run-a&candidate=run-b");
+        }
+        return value.trim();
     }
 }

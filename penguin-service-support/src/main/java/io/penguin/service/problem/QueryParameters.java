@@ -43,6 +43,24 @@ public final class QueryParameters {
         return (int) value;
     }
 
+    /** A decimal number from {@code min} to {@code max}, {@code fallback} when absent or blank. */
+    public static double decimal(String name, String raw, double fallback, double min, double max) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    name + ": expected a number from " + min + " to " + max + ", was '" + shorten(raw) + "'");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(name + ": must be from " + min + " to " + max + ", was " + raw.trim());
+        }
+        return value;
+    }
+
     /** What was sent, cut short: a parameter may be arbitrarily long, a problem detail should not be. */
     private static String shorten(String raw) {
         return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
