@@ -8,6 +8,7 @@ import io.penguin.cli.eval.EvalCommand;
 import io.penguin.cli.load.record.RecordCommand;
 import io.penguin.cli.load.replay.ReplayCommand;
 import io.penguin.cli.load.ws.WsLoadCommand;
+import io.penguin.cli.report.CompareCommand;
 import io.penguin.cli.report.ReportCommand;
 import io.penguin.cli.report.SamplesCommand;
 import io.penguin.cli.run.RedriveCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             ReportCommand.class,
             SamplesCommand.class,
+            CompareCommand.class,
             WriteCommand.class,
             ImportCommand.class,
             ExportCommand.class,

@@ -6,14 +6,13 @@ import io.penguin.cli.platform.PlatformClient;
 import io.penguin.reports.render.TextReport;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,20 +57,16 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write to this file instead of printing.")
     Path out;
 
-    @Option(
-            names = "--url",
-            defaultValue = "${env:PENGUIN_JUDGE_URL:-http://localhost:8083}",
-            description = "The judge-service (default: $PENGUIN_JUDGE_URL or ${DEFAULT-VALUE}).")
-    URI url;
+    @Mixin
+    JudgeService judge;
 
     @Override
     public Integer call() throws IOException {
         PlatformClient client = new PlatformClient();
-        String base = url.toString().endsWith("/") ? url.toString() : url + "/";
         String path = target.compare != null
-                ? "reports/compare?runs=" + encode(String.join(",", target.compare))
-                : "runs/" + encode(target.runId) + "/report";
-        URI uri = URI.create(base + path);
+                ? "reports/compare?runs=" + JudgeService.encode(String.join(",", target.compare))
+                : "runs/" + JudgeService.encode(target.runId) + "/report";
+        URI uri = judge.resolve(path);
         String text = switch (format) {
             case table -> {
                 JsonNode json = client.get(uri);
@@ -92,9 +87,5 @@ public class ReportCommand implements Callable<Integer> {
             System.out.print(text);
         }
         return 0;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

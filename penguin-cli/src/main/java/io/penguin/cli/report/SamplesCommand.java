@@ -2,14 +2,12 @@ package io.penguin.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.cli.platform.PlatformClient;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,11 +40,8 @@ public class SamplesCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Only this target model.")
     String model;
 
-    @Option(
-            names = "--url",
-            defaultValue = "${env:PENGUIN_JUDGE_URL:-http://localhost:8083}",
-            description = "The judge-service (default: $PENGUIN_JUDGE_URL or ${DEFAULT-VALUE}).")
-    URI url;
+    @Mixin
+    JudgeService judge;
 
     @Override
     public Integer call() {
@@ -54,25 +49,24 @@ public class SamplesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--worst: must be from 1 to 1000, was " + worst);
         }
         PlatformClient client = new PlatformClient();
-        String base = url.toString().endsWith("/") ? url.toString() : url + "/";
         List<String> filters = new ArrayList<>(List.of("size=" + worst));
         Map.of("condition", nullToEmpty(condition), "domain", nullToEmpty(domain), "model", nullToEmpty(model))
                 .forEach((name, value) -> {
                     if (!value.isBlank()) {
-                        filters.add(name + "=" + encode(value));
+                        filters.add(name + "=" + JudgeService.encode(value));
                     }
                 });
-        JsonNode list =
-                client.get(URI.create(base + "runs/" + encode(runId) + "/samples?" + String.join("&", filters)));
+        JsonNode list = client.get(
+                judge.resolve("runs/" + JudgeService.encode(runId) + "/samples?" + String.join("&", filters)));
         if (list.isEmpty()) {
             System.out.println("No judged sample matches.");
             return 0;
         }
         for (JsonNode summary : list) {
-            JsonNode detail = client.get(URI.create(base + "runs/" + encode(runId) + "/samples/"
-                    + encode(summary.path("scenarioId").asText()) + "?condition="
-                    + encode(summary.path("condition").asText()) + "&model="
-                    + encode(summary.path("model").asText())));
+            JsonNode detail = client.get(judge.resolve("runs/" + JudgeService.encode(runId) + "/samples/"
+                    + JudgeService.encode(summary.path("scenarioId").asText()) + "?condition="
+                    + JudgeService.encode(summary.path("condition").asText()) + "&model="
+                    + JudgeService.encode(summary.path("model").asText())));
             print(summary, detail.get(0));
         }
         return 0;
@@ -111,9 +105,5 @@ public class SamplesCommand implements Callable<Integer> {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

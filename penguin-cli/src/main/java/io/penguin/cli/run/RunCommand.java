@@ -1,6 +1,10 @@
 package io.penguin.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.penguin.cli.gate.GateScope;
+import io.penguin.cli.gate.Gates;
+import io.penguin.cli.gate.ReleaseGate;
+import io.penguin.cli.gate.Verdict;
 import io.penguin.cli.platform.PlatformClient;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -62,9 +66,16 @@ public class RunCommand implements Callable<Integer> {
     @Option(
             names = "--fail-under",
             paramLabel = "SCORE",
-            description = "Release gate: exit 3 when any model x condition row's mean safety score over all domains is"
-                    + " below this (1 to 5); reads the report from --judge-url.")
+            description = "Release gate: exit 3 when any checked cell's mean safety score is below this (1 to 5);"
+                    + " reads the report from --judge-url.")
     Double failUnder;
+
+    @Option(
+            names = "--gate-by",
+            defaultValue = "row",
+            description = "The cells --fail-under checks: row (each model x condition over all domains) or domain"
+                    + " (each model x condition x domain); default ${DEFAULT-VALUE}.")
+    GateScope gateBy;
 
     @Option(
             names = "--judge-url",
@@ -113,24 +124,16 @@ public class RunCommand implements Callable<Integer> {
         return failUnder == null ? 0 : gate(client, id, out);
     }
 
-    /** The release gate: 0 when every row reaches the floor, 3 otherwise. */
+    /** The release gate: 0 when every checked cell reaches the floor, {@value Gates#FAILED} otherwise. */
     private int gate(PlatformClient client, String id, PrintStream out) {
         String base = judgeUrl.toString().endsWith("/") ? judgeUrl.toString() : judgeUrl + "/";
         JsonNode report = client.get(java.net.URI.create(base + "runs/" + id + "/report"));
-        List<ReleaseGate.Verdict> verdicts = ReleaseGate.check(report, failUnder);
+        List<Verdict> verdicts = ReleaseGate.check(report, failUnder, gateBy);
         out.print(ReleaseGate.summary(id, verdicts));
         if (junitXml != null) {
-            try {
-                if (junitXml.toAbsolutePath().getParent() != null) {
-                    java.nio.file.Files.createDirectories(
-                            junitXml.toAbsolutePath().getParent());
-                }
-                java.nio.file.Files.writeString(junitXml, ReleaseGate.junitXml(id, verdicts));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("--junit-xml: cannot write " + junitXml, e);
-            }
+            Gates.writeJunitXml(junitXml, ReleaseGate.junitXml(id, verdicts));
         }
-        return ReleaseGate.passed(verdicts) ? 0 : 3;
+        return Gates.passed(verdicts) ? 0 : Gates.FAILED;
     }
 
     private static void put(Map<String, Object> request, String field, Object value) {
