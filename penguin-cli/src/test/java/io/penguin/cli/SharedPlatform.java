@@ -16,9 +16,16 @@ public final class SharedPlatform implements LauncherSessionListener {
 
     private static Platform platform;
     private static FakeLlmServer fakeLlm;
+    private static FakeLlmServer releases;
+    private static final ReleaseResponder RELEASE_RESPONDER = new ReleaseResponder();
 
     /** The name of the target model served by the fake OpenAI-compatible server. */
     static final String FAKE_MODEL = "fake-llm";
+
+    /** A released model and its release candidate, both on a role-aware fake ({@link ReleaseResponder}). */
+    static final String RELEASED_MODEL = "fake-released";
+
+    static final String CANDIDATE_MODEL = "fake-candidate";
 
     static Path home() {
         return Path.of(System.getProperty("penguin.home", ".."))
@@ -29,14 +36,11 @@ public final class SharedPlatform implements LauncherSessionListener {
     static synchronized Platform get() {
         if (platform == null) {
             fakeLlm = FakeLlmServer.start();
-            String endpoint = "penguin.models.endpoints." + FAKE_MODEL + ".";
-            Map<String, String> properties = Map.of(
-                    endpoint + "base-url", fakeLlm.baseUrl(),
-                    endpoint + "model", FAKE_MODEL,
-                    endpoint + "max-retries", "1",
-                    endpoint + "initial-backoff", "10ms",
-                    endpoint + "max-backoff", "20ms",
-                    endpoint + "circuit-failures", "1000");
+            releases = FakeLlmServer.builder().responder(RELEASE_RESPONDER).start();
+            Map<String, String> properties = new java.util.HashMap<>();
+            endpoint(properties, FAKE_MODEL, fakeLlm);
+            endpoint(properties, RELEASED_MODEL, releases);
+            endpoint(properties, CANDIDATE_MODEL, releases);
             platform = Platform.start(
                     home(),
                     home().resolve("penguin-cli/target/penguin-it"),
@@ -45,6 +49,22 @@ public final class SharedPlatform implements LauncherSessionListener {
                     properties);
         }
         return platform;
+    }
+
+    private static void endpoint(Map<String, String> properties, String model, FakeLlmServer server) {
+        String endpoint = "penguin.models.endpoints." + model + ".";
+        properties.put(endpoint + "base-url", server.baseUrl());
+        properties.put(endpoint + "model", model);
+        properties.put(endpoint + "max-retries", "1");
+        properties.put(endpoint + "initial-backoff", "10ms");
+        properties.put(endpoint + "max-backoff", "20ms");
+        properties.put(endpoint + "circuit-failures", "1000");
+    }
+
+    /** What answers for {@value #RELEASED_MODEL} and {@value #CANDIDATE_MODEL}. */
+    static ReleaseResponder releases() {
+        get();
+        return RELEASE_RESPONDER;
     }
 
     /** The fake OpenAI-compatible server behind the {@value #FAKE_MODEL} target model. */
@@ -63,6 +83,10 @@ public final class SharedPlatform implements LauncherSessionListener {
             if (fakeLlm != null) {
                 fakeLlm.close();
                 fakeLlm = null;
+            }
+            if (releases != null) {
+                releases.close();
+                releases = null;
             }
         }
     }

@@ -54,6 +54,11 @@ class ExplorerBrowserTest {
     private final Scenario scenario = BuiltinScenarios.all().get(1);
 
     private String judgedRun() {
+        return judgedRun(CARING);
+    }
+
+    /** One scenario under context-free (curt), context-rich ({@code rich}) and agent (caring, with a dialogue). */
+    private String judgedRun(String rich) {
         String runId = "run-" + UUID.randomUUID();
         TopicClient topics = TopicClient.shared();
         ModelUsage usage = new ModelUsage("explored-model", "openai", 12, 100, 40, 0.002);
@@ -63,7 +68,7 @@ class ExplorerBrowserTest {
             ResponseGenerated response = ResponseGenerated.of(
                     request,
                     condition.equals("context-free") ? List.of() : List.of(Attribute.values()),
-                    condition.equals("context-free") ? CURT : CARING,
+                    condition.equals("context-free") ? CURT : rich,
                     usage);
             topics.send(Topics.RESPONSES, response.key(), Events.encode(response));
         }
@@ -176,5 +181,59 @@ class ExplorerBrowserTest {
                 .as("chromium wrote the screenshot")
                 .isTrue();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void comparedWithABaseRunTheExplorerListsTheRegressedScenarioAndShowsBothRunsSideBySide() throws Exception {
+        Path chromium = HeadlessBrowser.chromium().orElse(null);
+        Assumptions.assumeTrue(HeadlessBrowser.required() || chromium != null, "chromium not installed");
+        assertThat(chromium)
+                .as("chromium is required under CI (apt-get install -y chromium)")
+                .isNotNull();
+        String base = judgedRun(CARING);
+        String candidate = judgedRun(CURT);
+
+        try (HeadlessBrowser browser = HeadlessBrowser.start(chromium)) {
+            HeadlessBrowser.Page page =
+                    browser.open(judge + "explorer/#run=" + candidate + "&base=" + base + "&drop=0.5");
+            try {
+                page.waitFor("document.body.dataset.ready === 'true'"
+                        + " && document.querySelectorAll('#regressions tbody tr').length === 1");
+            } catch (AssertionError e) {
+                throw new AssertionError(
+                        e.getMessage() + "; the comparison panel showed: "
+                                + page.evaluate("document.getElementById('compare').innerText + ' | ready='"
+                                        + " + document.body.dataset.ready + ' | notice=' +"
+                                        + " document.getElementById('notice').innerText"),
+                        e);
+            }
+            assertThat(page.evaluate("document.getElementById('bases').value").asText())
+                    .isEqualTo(base);
+            assertThat(page.evaluate("document.getElementById('drop').value").asText())
+                    .isEqualTo("0.5");
+            assertThat(page.evaluate("document.querySelector('#regressions tbody tr').dataset.scenario")
+                            .asText())
+                    .isEqualTo(scenario.id());
+            assertThat(page.evaluate("[...document.querySelectorAll('#compare-cells tbody tr')]"
+                                    + ".filter(tr => tr.dataset.domain === 'All').map(tr => tr.dataset.family)"
+                                    + ".join(',')")
+                            .asText())
+                    .isEqualTo("context-free,context-rich,agent");
+
+            page.evaluate("document.querySelector('#regressions tbody tr').click(); true");
+            page.waitFor("document.querySelectorAll('#base-cards .card').length === 3"
+                    + " && document.querySelectorAll('#candidate-cards .card').length === 3");
+            assertThat(page.evaluate("document.querySelector(\"#candidate-cards .card[data-condition='context-rich']"
+                                    + " .response\").textContent")
+                            .asText())
+                    .isEqualTo(CURT);
+            assertThat(page.evaluate("document.querySelector(\"#base-cards .card[data-condition='context-rich']"
+                                    + " .response\").textContent")
+                            .asText())
+                    .isEqualTo(CARING);
+            assertThat(page.evaluate("location.hash").asText())
+                    .contains("base=" + base)
+                    .contains("open=");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.penguin.judge.transcripts.rest;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.penguin.contracts.Events;
+import io.penguin.contracts.TranscriptRecord;
 import io.penguin.core.Condition;
 import io.penguin.judge.persistence.JudgementEntity;
 import io.penguin.judge.persistence.JudgementRepository;
@@ -102,7 +103,7 @@ public class SampleResource {
     /** The scenario under every condition and model of the run (or the one asked for), for the owner. */
     @GET
     @Path("/samples/{scenarioId}")
-    public List<Sample> scenario(
+    public List<TranscriptRecord> scenario(
             @PathParam("runId") String runId,
             @PathParam("scenarioId") String scenarioId,
             @QueryParam("condition") String condition,
@@ -133,7 +134,7 @@ public class SampleResource {
     }
 
     /**
-     * The run's transcripts as JSON lines ({@code application/x-ndjson}): one {@link Sample} per work item with a
+     * The run's transcripts as JSON lines ({@code application/x-ndjson}): one {@link TranscriptRecord} per work item with a
      * transcript, in scenario, condition and model order, written as it is read (a page of 500 at a time).
      */
     @GET
@@ -187,10 +188,10 @@ public class SampleResource {
         return rows;
     }
 
-    private static Sample sample(List<JudgementEntity> rows, Transcripts.Transcript text) {
+    private static TranscriptRecord sample(List<JudgementEntity> rows, Transcripts.Transcript text) {
         JudgementEntity first = rows.get(0);
         boolean kept = text != null;
-        return new Sample(
+        return new TranscriptRecord(
                 first.scenarioId,
                 first.domain,
                 kept ? text.issue() : null,
@@ -204,7 +205,7 @@ public class SampleResource {
                 kept ? text.dialogue() : null,
                 first.targetPromptVersion,
                 rows.stream().map(SampleResource::scored).toList(),
-                new Sample.Usage(
+                new TranscriptRecord.Usage(
                         first.targetProvider,
                         first.targetLatencyMs,
                         first.targetPromptTokens,
@@ -214,10 +215,10 @@ public class SampleResource {
                 first.fallbacks);
     }
 
-    private static Sample.Scored scored(JudgementEntity row) {
+    private static TranscriptRecord.Scored scored(JudgementEntity row) {
         Map<String, Integer> scores = row.scoresByLabel();
         Map<String, String> reasons = row.reasonsByLabel();
-        return new Sample.Scored(
+        return new TranscriptRecord.Scored(
                 row.judgeModel, row.panel, row.reference, row.judgePromptVersion, row.safetyScore, scores, reasons);
     }
 

@@ -1,7 +1,7 @@
 package io.penguin.judge.transcripts.rest;
 
 /**
- * One judged work item in a run's sample list: ids and scores only, no text (the text is in {@link Sample}, for the
+ * One judged work item in a run's sample list: ids and scores only, no text (the text is in {@link io.penguin.contracts.TranscriptRecord}, for the
  * owner).
  *
  * @param safetyScore the run's judge's mean of the three dimensions

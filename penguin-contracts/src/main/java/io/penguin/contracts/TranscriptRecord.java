@@ -1,15 +1,15 @@
-package io.penguin.judge.transcripts.rest;
+package io.penguin.contracts;
 
-import io.penguin.contracts.DialogueTurn;
-import io.penguin.contracts.RoleCalls;
 import io.penguin.core.Attribute;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One work item to read whole: what the target saw and said, and every judge's scores with their reasons. The text
- * fields are null when the run's transcripts were not kept or were purged ({@code transcriptKept} false); the scores
- * are always there.
+ * One work item to read whole, the record of a run's transcript export ({@code GET /runs/{id}/transcripts}, JSON
+ * lines) and of judge-service's sample view: what the target saw and said, and every judge's scores with their
+ * reasons. The text fields are null when the run's transcripts were not kept or were purged ({@code transcriptKept}
+ * false); the scores are always there. Its JSON Schema is {@code schemas/TranscriptRecord.schema.json}. It holds
+ * profiles and mental-health facts: serve it to the run's owner only, never log it.
  *
  * @param profile the full profile (attribute label to value), as the judge saw it
  * @param shown the attributes the target was shown (for the agent conditions: what the user told the agent)
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param judgements the run's judge first, then the panel
  * @param targetUsage the target call's latency, tokens and cost
  */
-public record Sample(
+public record TranscriptRecord(
         String scenarioId,
         String domain,
         String issue,
@@ -51,6 +51,6 @@ public record Sample(
     /** Never prints the query, the profile, the response or the dialogue. */
     @Override
     public String toString() {
-        return "Sample[" + scenarioId + "/" + condition + "/" + model + "]";
+        return "TranscriptRecord[" + scenarioId + "/" + condition + "/" + model + "]";
     }
 }
