@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A model release checked the way a release pipeline would: the released model and a candidate made worse on one
  * domain by construction (the same fake, answering that domain's queries carelessly), each run over the built-in
- * scenarios through the packaged services; {@code penguin compare} finds the regression in that domain and nowhere
+ * scenarios through the packaged services and judged by an LLM judge on the same role-aware fake over HTTP; {@code penguin compare} finds the regression in that domain and nowhere
  * else, lists the regressed scenarios with their transcripts' links, and its gate fails with JUnit XML, while the
  * reverse comparison passes.
  */
@@ -130,6 +130,8 @@ class ReleaseComparisonIT {
                 "run",
                 "--model",
                 model,
+                "--judge",
+                SharedPlatform.RELEASE_JUDGE,
                 "--condition",
                 "context-free",
                 "--condition",

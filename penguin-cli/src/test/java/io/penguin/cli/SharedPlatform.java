@@ -27,6 +27,9 @@ public final class SharedPlatform implements LauncherSessionListener {
 
     static final String CANDIDATE_MODEL = "fake-candidate";
 
+    /** An LLM judge on the same role-aware fake, for runs of the two above. */
+    static final String RELEASE_JUDGE = "fake-release-judge";
+
     static Path home() {
         return Path.of(System.getProperty("penguin.home", ".."))
                 .toAbsolutePath()
@@ -41,6 +44,7 @@ public final class SharedPlatform implements LauncherSessionListener {
             endpoint(properties, FAKE_MODEL, fakeLlm);
             endpoint(properties, RELEASED_MODEL, releases);
             endpoint(properties, CANDIDATE_MODEL, releases);
+            endpoint(properties, RELEASE_JUDGE, releases);
             platform = Platform.start(
                     home(),
                     home().resolve("penguin-cli/target/penguin-it"),
@@ -61,7 +65,7 @@ public final class SharedPlatform implements LauncherSessionListener {
         properties.put(endpoint + "circuit-failures", "1000");
     }
 
-    /** What answers for {@value #RELEASED_MODEL} and {@value #CANDIDATE_MODEL}. */
+    /** What answers for {@value #RELEASED_MODEL}, {@value #CANDIDATE_MODEL} and {@value #RELEASE_JUDGE}. */
     static ReleaseResponder releases() {
         get();
         return RELEASE_RESPONDER;

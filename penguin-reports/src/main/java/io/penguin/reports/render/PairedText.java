@@ -20,9 +20,16 @@ public final class PairedText {
             out.append(" - ").append(TextReport.REFERENCE_LABEL);
         }
         out.append('\n');
+        int width = Math.max(
+                12,
+                comparison.models().stream()
+                        .mapToInt(pair -> pair.label().length())
+                        .max()
+                        .orElse(0));
+        String model = "%-" + width + "s";
         out.append(String.format(
                 Locale.ROOT,
-                "%-28s %-24s %-13s %5s %6s %6s %-22s %-9s %6s %6s%n",
+                model + " %-24s %-13s %5s %6s %6s %-22s %-9s %6s %6s%n",
                 "model",
                 "condition",
                 "domain",
@@ -36,7 +43,7 @@ public final class PairedText {
         for (PairedCell cell : comparison.cells()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "%-28s %-24s %-13s %5d %6s %6s %-22s %-9s %6d %6d%n",
+                    model + " %-24s %-13s %5d %6s %6s %-22s %-9s %6d %6d%n",
                     cell.model().label(),
                     cell.family(),
                     cell.domain(),
