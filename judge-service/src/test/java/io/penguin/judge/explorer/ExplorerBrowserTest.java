@@ -28,14 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The run explorer in a real headless chromium: the page shows what the API returns (the table, the samples worst
- * first, one scenario side by side with its responses, reasons and dialogue), and a screenshot is written to
- * {@code judge-service/target/explorer.png} to be looked at. Skipped without chromium unless CI=true.
+ * first, one scenario side by side with its responses, reasons and dialogue; a run against a base run), and
+ * screenshots are written to {@code judge-service/target/explorer.png} and {@code explorer-compare.png} to be looked
+ * at. Skipped without chromium unless CI=true.
  */
 @QuarkusTest
 @TestProfile(EmbeddedKafkaAndPostgres.class)
@@ -160,27 +160,12 @@ class ExplorerBrowserTest {
                             .asInt())
                     .as("context-rich shows all ten attributes, agent the one the user told")
                     .isEqualTo(11);
-        }
 
-        Path screenshot = Path.of("target", "explorer.png").toAbsolutePath();
-        Files.deleteIfExists(screenshot);
-        Process shot = new ProcessBuilder(
-                        chromium.toString(),
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--hide-scrollbars",
-                        "--window-size=1440,1000",
-                        "--virtual-time-budget=10000",
-                        "--screenshot=" + screenshot,
-                        judge + "explorer/#run=" + runId + "&open=" + scenario.id())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        assertThat(shot.waitFor(Liveness.PATIENCE.toSeconds(), TimeUnit.SECONDS))
-                .as("chromium wrote the screenshot")
-                .isTrue();
-        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+            HeadlessBrowser.Page shared = browser.open(judge + "explorer/#run=" + runId + "&open=" + scenario.id());
+            shared.waitFor("document.querySelectorAll('#detail .card').length === 3");
+            Path screenshot = shared.screenshot(Path.of("target", "explorer.png"));
+            assertThat(Files.size(screenshot)).as("a screenshot to look at").isGreaterThan(10_000);
+        }
     }
 
     @Test
@@ -234,6 +219,8 @@ class ExplorerBrowserTest {
             assertThat(page.evaluate("location.hash").asText())
                     .contains("base=" + base)
                     .contains("open=");
+            Path screenshot = page.screenshot(Path.of("target", "explorer-compare.png"));
+            assertThat(Files.size(screenshot)).as("a screenshot to look at").isGreaterThan(10_000);
         }
     }
 }
