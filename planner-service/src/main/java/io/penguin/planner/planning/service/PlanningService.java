@@ -19,7 +19,6 @@ import io.penguin.planning.SearchResult;
 import io.penguin.planning.SearchSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
@@ -42,7 +41,6 @@ public class PlanningService {
     private final PlannerConfig config;
     private final MeterRegistry meters;
     private final MctsPlanner planner = new MctsPlanner();
-    private final ExecutorService evaluations;
 
     public PlanningService(
             PlanRepository repository,
@@ -55,11 +53,6 @@ public class PlanningService {
         this.models = models;
         this.config = config;
         this.meters = meters;
-        this.evaluations = Executors.newFixedThreadPool(config.evaluationConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "planner-evaluation");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public PolicyPublished planOnce(PlanningRequested request) {
@@ -103,7 +96,23 @@ public class PlanningService {
         long started = System.nanoTime();
         ModelReward calls =
                 new ModelReward(scenario, models.target(settings.targetModel()), models.judge(settings.judgeModel()));
-        MemoizedReward reward = new MemoizedReward(calls, evaluations);
+        // Each plan has its own evaluation threads: several plans are searched at once (PlanningRequestConsumer's
+        // window), and one plan's batch must not wait behind another's.
+        ExecutorService evaluations = Executors.newFixedThreadPool(config.evaluationConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "planner-evaluation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return plan(request, calls, new MemoizedReward(calls, evaluations), started);
+        } finally {
+            evaluations.shutdownNow();
+        }
+    }
+
+    private PlanEntity plan(PlanningRequested request, ModelReward calls, MemoizedReward reward, long started) {
+        PlanningSettings settings = request.settings();
+        Scenario scenario = request.scenario();
         SearchSettings search = new SearchSettings(
                 settings.budget(),
                 settings.rollouts(),
@@ -141,10 +150,5 @@ public class PlanningService {
         plan.policyEventId = UUID.randomUUID();
         plan.plannedAt = Instant.now();
         return plan;
-    }
-
-    @PreDestroy
-    void stop() {
-        evaluations.shutdownNow();
     }
 }
