@@ -43,6 +43,35 @@ public final class QueryParameters {
         return (int) value;
     }
 
+    /** A number (decimals allowed) from {@code min} to {@code max}, {@code fallback} when absent or blank. */
+    public static double number(String name, String raw, double fallback, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException(
+                name + ": must be a number from " + min + " to " + max + ", was '" + shorten(raw) + "'");
+    }
+
+    /** {@code true} or {@code false}; {@code false} when absent or blank. */
+    public static boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": must be true or false, was '" + shorten(raw) + "'");
+        };
+    }
+
     /** What was sent, cut short: a parameter may be arbitrarily long, a problem detail should not be. */
     private static String shorten(String raw) {
         return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
