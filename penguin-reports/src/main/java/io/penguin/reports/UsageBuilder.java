@@ -53,35 +53,9 @@ final class UsageBuilder {
         }
         List<UsageSummary> usage = new ArrayList<>();
         byRole.forEach((key, calls) -> {
-            long count = 0;
-            long prompt = 0;
-            long completion = 0;
-            long latency = 0;
-            double cost = 0;
-            long priced = 0;
-            for (RoleCall call : calls) {
-                count += call.calls();
-                if (call.usage() != null) {
-                    prompt += call.usage().promptTokens();
-                    completion += call.usage().completionTokens();
-                    latency += call.usage().latencyMillis();
-                    if (call.usage().cost() != null) {
-                        cost += call.usage().cost();
-                        priced += call.calls();
-                    }
-                }
-            }
-            usage.add(new UsageSummary(
-                    key.get(0),
-                    key.get(1),
-                    key.get(2),
-                    count,
-                    prompt,
-                    completion,
-                    latency,
-                    count == 0 ? 0 : (double) latency / count,
-                    priced == 0 ? null : cost,
-                    priced));
+            Sum sum = new Sum();
+            calls.forEach(call -> sum.add(call.calls(), call.usage()));
+            usage.add(sum.summary(key.get(0), key.get(1), key.get(2)));
         });
         return usage;
     }
@@ -92,30 +66,47 @@ final class UsageBuilder {
     }
 
     private static UsageSummary summary(String role, List<String> key, List<CallUsage> calls) {
-        long prompt = 0;
-        long completion = 0;
-        long latency = 0;
-        double cost = 0;
-        long priced = 0;
-        for (CallUsage call : calls) {
-            prompt += call.promptTokens();
-            completion += call.completionTokens();
-            latency += call.latencyMillis();
-            if (call.cost() != null) {
-                cost += call.cost();
-                priced++;
+        Sum sum = new Sum();
+        calls.forEach(call -> sum.add(1, call));
+        return sum.summary(role, key.get(0), key.get(1));
+    }
+
+    /** One summary row's sums; a cost counts, with its calls, only where it is priced. */
+    private static final class Sum {
+        private long calls;
+        private long prompt;
+        private long completion;
+        private long latency;
+        private double cost;
+        private long priced;
+
+        /** {@code count} calls whose summed usage is {@code usage} (null: calls without usage, counted only). */
+        void add(int count, CallUsage usage) {
+            calls += count;
+            if (usage == null) {
+                return;
+            }
+            prompt += usage.promptTokens();
+            completion += usage.completionTokens();
+            latency += usage.latencyMillis();
+            if (usage.cost() != null) {
+                cost += usage.cost();
+                priced += count;
             }
         }
-        return new UsageSummary(
-                role,
-                key.get(0),
-                key.get(1),
-                calls.size(),
-                prompt,
-                completion,
-                latency,
-                (double) latency / calls.size(),
-                priced == 0 ? null : cost,
-                priced);
+
+        UsageSummary summary(String role, String model, String provider) {
+            return new UsageSummary(
+                    role,
+                    model,
+                    provider,
+                    calls,
+                    prompt,
+                    completion,
+                    latency,
+                    calls == 0 ? 0 : (double) latency / calls,
+                    priced == 0 ? null : cost,
+                    priced);
+        }
     }
 }
