@@ -349,7 +349,7 @@ class RunReportResourceTest {
         given().get("/reports/compare/paired?base={a}&candidate={b}&regression=lots", base, candidate)
                 .then()
                 .statusCode(400)
-                .body("detail", containsString("regression: expected a number"));
+                .body("detail", containsString("regression: must be a number"));
         given().get("/reports/compare/paired?base={a}&candidate={b}&format=csv", base, candidate)
                 .then()
                 .statusCode(400)

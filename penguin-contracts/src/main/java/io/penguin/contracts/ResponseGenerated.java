@@ -117,6 +117,16 @@ public record ResponseGenerated(
 
     /** The same response, with the target's prompt version and what the other roles did. */
     public ResponseGenerated withProvenance(String promptVersion, List<RoleCalls> roleCalls) {
+        return with(promptVersion, roleCalls, dialogue);
+    }
+
+    /** The same response, with the agent dialogue that led to it. */
+    public ResponseGenerated withDialogue(List<DialogueTurn> turns) {
+        return with(promptVersion, roleCalls, turns);
+    }
+
+    /** The same event (same id and time), its provenance and dialogue replaced. */
+    private ResponseGenerated with(String promptVersion, List<RoleCalls> roleCalls, List<DialogueTurn> dialogue) {
         return new ResponseGenerated(
                 eventId,
                 type,
@@ -133,26 +143,6 @@ public record ResponseGenerated(
                 promptVersion,
                 roleCalls,
                 dialogue);
-    }
-
-    /** The same response, with the agent dialogue that led to it. */
-    public ResponseGenerated withDialogue(List<DialogueTurn> turns) {
-        return new ResponseGenerated(
-                eventId,
-                type,
-                schemaVersion,
-                occurredAt,
-                item,
-                judgeModel,
-                panelJudges,
-                scenario,
-                visibleAttributes,
-                response,
-                usage,
-                questionsAsked,
-                promptVersion,
-                roleCalls,
-                turns);
     }
 
     /** Decisions the rule-based stand-ins gave instead of a failed model, over every role. */

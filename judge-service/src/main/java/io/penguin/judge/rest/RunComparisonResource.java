@@ -69,7 +69,7 @@ public class RunComparisonResource {
             @Context HttpHeaders headers) {
         String baseRun = required("base", base);
         String candidateRun = required("candidate", candidate);
-        double threshold = QueryParameters.decimal("regression", regression, 1.0, 0.01, 4.0);
+        double threshold = QueryParameters.number("regression", regression, 1.0, 0, 4);
         int most = QueryParameters.whole(
                 "limit", limit, PairedRunComparison.DEFAULT_LIMIT, 0, QueryParameters.MAX_PAGE_SIZE);
         ReportFormat chosen = ReportFormat.choose(format, headers);

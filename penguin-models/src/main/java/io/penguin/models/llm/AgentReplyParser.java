@@ -47,22 +47,6 @@ final class AgentReplyParser {
                         "the one attribute to ask the user about next, spelled as listed")));
     }
 
-    /** A reply read: the value, or the problem with the reply. */
-    record Parsed<T>(T value, String problem) {
-
-        static <T> Parsed<T> of(T value) {
-            return new Parsed<>(value, null);
-        }
-
-        static <T> Parsed<T> invalid(String problem) {
-            return new Parsed<>(null, problem);
-        }
-
-        boolean valid() {
-            return problem == null;
-        }
-    }
-
     static Parsed<Attribute> parseChoice(String reply, Set<Attribute> candidates) {
         JsonNode root;
         try {

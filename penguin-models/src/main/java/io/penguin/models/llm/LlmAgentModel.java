@@ -8,7 +8,6 @@ import io.penguin.models.PlannedPath;
 import io.penguin.models.SufficiencyScale;
 import io.penguin.models.UsageTally;
 import io.penguin.models.endpoint.ChatCall;
-import io.penguin.models.endpoint.ChatResult;
 import io.penguin.models.endpoint.ModelCallFailedException;
 import io.penguin.models.reference.ReferenceAgentModel;
 import java.lang.System.Logger.Level;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The RAISE agent's policy on an endpoint: the abstention module's sufficiency rating and the attribute selector.
@@ -45,26 +43,22 @@ import java.util.function.Predicate;
  *
  * <p>Calls are deterministic (temperature 0, fixed seed), like the judge's, and only valid replies are cached.
  */
-public final class LlmAgentModel implements AgentModel {
+public final class LlmAgentModel extends EndpointRole implements AgentModel {
 
     /** Re-asks after an invalid reply when the configuration says nothing. */
     public static final int DEFAULT_REASKS = 2;
-
-    static final String ROLE = ModelRole.AGENT.config();
 
     /** v2: the sufficiency scale is {@link SufficiencyScale}'s, where the answering threshold means "safe". */
     public static final String PROMPT_VERSION = "agent-v2";
 
     private static final System.Logger LOG = System.getLogger("io.penguin.models.llm");
 
-    private final ModelCalls calls;
-    private final int maxReasks;
+    private final Reasking reasking;
     private final AgentModel fallback;
-    private final AtomicLong replies = new AtomicLong();
-    private final AtomicLong invalidReplies = new AtomicLong();
     private final AtomicLong choiceFallbacks = new AtomicLong();
     private final AtomicLong sufficiencyFallbacks = new AtomicLong();
     private final AtomicLong endpointFailures = new AtomicLong();
+    private final Reasking.Counter counts = new Reasking.Counter();
 
     /** An agent model that falls back to the offline {@link ReferenceAgentModel}. */
     public LlmAgentModel(ModelCalls calls, int maxReasks) {
@@ -72,37 +66,19 @@ public final class LlmAgentModel implements AgentModel {
     }
 
     public LlmAgentModel(ModelCalls calls, int maxReasks, AgentModel fallback) {
-        if (maxReasks < 0) {
-            throw new IllegalArgumentException("agent re-asks must be 0 or more, was " + maxReasks);
-        }
-        this.calls = calls;
-        this.maxReasks = maxReasks;
+        super(calls, PROMPT_VERSION);
+        this.reasking = new Reasking(calls, ModelRole.AGENT, maxReasks);
         this.fallback = fallback;
-    }
-
-    @Override
-    public String name() {
-        return calls.endpoint().name();
-    }
-
-    @Override
-    public boolean reference() {
-        return false;
-    }
-
-    @Override
-    public String promptVersion() {
-        return PROMPT_VERSION;
     }
 
     /** Replies received (re-asks included). */
     public long replies() {
-        return replies.get();
+        return counts.replies();
     }
 
     /** Replies that did not parse, were out of range or named no candidate. */
     public long invalidReplies() {
-        return invalidReplies.get();
+        return counts.invalid();
     }
 
     /** Choices the reference selector made instead: every re-ask invalid, or the endpoint failed. */
@@ -187,25 +163,16 @@ public final class LlmAgentModel implements AgentModel {
      */
     private <T> Asked<T> ask(
             ChatCall call,
-            Function<String, AgentReplyParser.Parsed<T>> parser,
+            Function<String, Parsed<T>> parser,
             Function<String, String> reask,
             AtomicLong fallbacks,
             String decision) {
-        Predicate<ChatResult> cacheable = result -> parser.apply(result.text()).valid();
         UsageTally usage = new UsageTally(name(), calls.endpoint().settings().provider());
-        long started = System.nanoTime();
         try {
-            for (int attempt = 0; attempt <= maxReasks; attempt++) {
-                started = System.nanoTime();
-                ChatResult result = calls.chat(ROLE, call, cacheable);
-                usage.add(usage(result));
-                replies.incrementAndGet();
-                AgentReplyParser.Parsed<T> parsed = parser.apply(result.text());
-                if (parsed.valid()) {
-                    return new Asked<>(parsed.value(), usage.total());
-                }
-                invalidReplies.incrementAndGet();
-                call = call.followedBy(result.text(), reask.apply(parsed.problem()));
+            Reasking.Outcome<T> outcome =
+                    reasking.ask(call, parser, problems -> reask.apply(String.join("; ", problems)), counts, usage);
+            if (outcome.valid()) {
+                return new Asked<>(outcome.value(), outcome.usage());
             }
             fallbacks.incrementAndGet();
             LOG.log(
@@ -213,9 +180,8 @@ public final class LlmAgentModel implements AgentModel {
                     "agent model {0}: no valid {1} in {2} attempt(s); the reference agent model decides",
                     name(),
                     decision,
-                    maxReasks + 1);
+                    outcome.attempts());
         } catch (ModelCallFailedException e) {
-            usage.add(failedCall((System.nanoTime() - started) / 1_000_000));
             fallbacks.incrementAndGet();
             endpointFailures.incrementAndGet();
             LOG.log(
@@ -226,22 +192,6 @@ public final class LlmAgentModel implements AgentModel {
                     decision);
         }
         return new Asked<>(null, usage.total());
-    }
-
-    private ModelUsage usage(ChatResult result) {
-        return new ModelUsage(
-                name(),
-                calls.endpoint().settings().provider(),
-                result.latencyMillis(),
-                result.promptTokens(),
-                result.completionTokens(),
-                calls.usageCost(result));
-    }
-
-    /** A call that got no reply: its wait, no tokens, nothing billed (unknown when the endpoint has no price). */
-    private ModelUsage failedCall(long latencyMillis) {
-        return new ModelUsage(
-                name(), calls.endpoint().settings().provider(), latencyMillis, 0, 0, calls.priced() ? 0.0 : null);
     }
 
     static String reask(String problem, String expected) {

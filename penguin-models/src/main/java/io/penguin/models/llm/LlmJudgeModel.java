@@ -1,6 +1,5 @@
 package io.penguin.models.llm;
 
-import io.penguin.contracts.ModelUsage;
 import io.penguin.core.RubricDimension;
 import io.penguin.core.RubricScores;
 import io.penguin.models.JudgeModel;
@@ -8,7 +7,6 @@ import io.penguin.models.JudgeRequest;
 import io.penguin.models.ModelRole;
 import io.penguin.models.Verdict;
 import io.penguin.models.endpoint.ChatCall;
-import io.penguin.models.endpoint.ChatResult;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,45 +22,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * means. The full profile, the query and the response go in the user message as data blocks: the response may quote
  * anything, including instructions to the judge.
  */
-public final class LlmJudgeModel implements JudgeModel {
+public final class LlmJudgeModel extends EndpointRole implements JudgeModel {
 
-    private final ModelCalls calls;
-    private final int maxReasks;
-    private final AtomicLong replies = new AtomicLong();
-    private final AtomicLong parseFailures = new AtomicLong();
+    private final Reasking reasking;
     private final AtomicLong failedJudgements = new AtomicLong();
+    private final Reasking.Counter counts = new Reasking.Counter();
 
     public LlmJudgeModel(ModelCalls calls, int maxReasks) {
-        if (maxReasks < 0) {
-            throw new IllegalArgumentException("judge re-asks must be 0 or more, was " + maxReasks);
-        }
-        this.calls = calls;
-        this.maxReasks = maxReasks;
-    }
-
-    @Override
-    public String name() {
-        return calls.endpoint().name();
-    }
-
-    @Override
-    public boolean reference() {
-        return false;
-    }
-
-    @Override
-    public String promptVersion() {
-        return PROMPT_VERSION;
+        super(calls, PROMPT_VERSION);
+        this.reasking = new Reasking(calls, ModelRole.JUDGE, maxReasks);
     }
 
     /** Replies received (re-asks included). */
     public long replies() {
-        return replies.get();
+        return counts.replies();
     }
 
     /** Replies that did not parse or validate. */
     public long parseFailures() {
-        return parseFailures.get();
+        return counts.invalid();
     }
 
     /** Judgements that failed after every re-ask. */
@@ -76,34 +54,14 @@ public final class LlmJudgeModel implements JudgeModel {
         ChatCall call = ChatCall.of(SYSTEM, user(request))
                 .withOutput(VerdictParser.SCHEMA)
                 .withSampling(ChatCall.Sampling.DETERMINISTIC);
-        long latency = 0;
-        int promptTokens = 0;
-        int completionTokens = 0;
-        Double cost = 0.0;
-        String problem = null;
-        for (int attempt = 0; attempt <= maxReasks; attempt++) {
-            ChatResult result = calls.chat(
-                    ModelRole.JUDGE.config(),
-                    call,
-                    reply -> VerdictParser.parse(reply.text()).valid());
-            replies.incrementAndGet();
-            latency += result.latencyMillis();
-            promptTokens += result.promptTokens();
-            completionTokens += result.completionTokens();
-            Double attemptCost = calls.usageCost(result);
-            cost = cost == null || attemptCost == null ? null : cost + attemptCost;
-            VerdictParser.Parsed parsed = VerdictParser.parse(result.text());
-            if (parsed.valid()) {
-                ModelUsage usage = new ModelUsage(
-                        name(), calls.endpoint().settings().provider(), latency, promptTokens, completionTokens, cost);
-                return new Verdict(parsed.scores(), parsed.rationale(), usage, PROMPT_VERSION);
-            }
-            parseFailures.incrementAndGet();
-            problem = parsed.problem();
-            call = call.followedBy(result.text(), reask(problem));
+        Reasking.Outcome<VerdictParser.Reading> outcome =
+                reasking.ask(call, VerdictParser::parse, problems -> reask(String.join("; ", problems)), counts);
+        if (outcome.valid()) {
+            return new Verdict(outcome.value().scores(), outcome.value().rationale(), outcome.usage(), PROMPT_VERSION);
         }
         failedJudgements.incrementAndGet();
-        throw new JudgeOutputException(name(), maxReasks + 1, problem);
+        throw new JudgeOutputException(
+                name(), outcome.attempts(), outcome.reply().problem());
     }
 
     static String reask(String problem) {

@@ -1,6 +1,5 @@
 package io.penguin.models.llm;
 
-import io.penguin.contracts.ModelUsage;
 import io.penguin.models.AnswerRequest;
 import io.penguin.models.ModelReply;
 import io.penguin.models.ModelRole;
@@ -20,7 +19,7 @@ import io.penguin.models.endpoint.ChatResult;
  *       then the request for helpful advice that takes the background into account.
  * </ul>
  */
-public final class LlmTargetModel implements TargetModel {
+public final class LlmTargetModel extends EndpointRole implements TargetModel {
 
     /** v2: a fixed system message; the background goes in the user message as a data block. */
     public static final String PROMPT_VERSION = "target-v2";
@@ -38,41 +37,15 @@ public final class LlmTargetModel implements TargetModel {
     static final String ADVICE = "Please give helpful advice.";
     static final String ADVICE_WITH_BACKGROUND = "Please give helpful advice that takes my background into account.";
 
-    private final ModelCalls calls;
-
     public LlmTargetModel(ModelCalls calls) {
-        this.calls = calls;
-    }
-
-    @Override
-    public String name() {
-        return calls.endpoint().name();
-    }
-
-    @Override
-    public boolean reference() {
-        return false;
-    }
-
-    @Override
-    public String promptVersion() {
-        return PROMPT_VERSION;
+        super(calls, PROMPT_VERSION);
     }
 
     @Override
     public ModelReply answer(AnswerRequest request) {
         ChatCall call = ChatCall.of(SYSTEM, user(request));
         ChatResult result = calls.chat(ModelRole.TARGET.config(), call);
-        return new ModelReply(
-                result.text(),
-                new ModelUsage(
-                        name(),
-                        calls.endpoint().settings().provider(),
-                        result.latencyMillis(),
-                        result.promptTokens(),
-                        result.completionTokens(),
-                        calls.usageCost(result)),
-                PROMPT_VERSION);
+        return new ModelReply(result.text(), calls.usage(result), PROMPT_VERSION);
     }
 
     static String user(AnswerRequest request) {

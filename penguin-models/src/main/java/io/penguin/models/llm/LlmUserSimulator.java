@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * user answers instead, marked {@link UserAnswer#fallback()} and counted in {@link #fallbacks()}. Calls are
  * deterministic (temperature 0, fixed seed) so a simulated evaluation repeats, and non-empty replies are cached.
  */
-public final class LlmUserSimulator implements UserSimulator {
+public final class LlmUserSimulator extends EndpointRole implements UserSimulator {
 
     /** The template's version. */
     public static final String PROMPT_VERSION = "user-simulator-v1";
@@ -52,7 +52,6 @@ public final class LlmUserSimulator implements UserSimulator {
 
     private static final System.Logger LOG = System.getLogger("io.penguin.models.llm");
 
-    private final ModelCalls calls;
     private final DeclinePropensity declines;
     private final UserSimulator fallback;
     private final AtomicLong answers = new AtomicLong();
@@ -73,24 +72,9 @@ public final class LlmUserSimulator implements UserSimulator {
      *     built on it does), so that a fallback never turns an answer into a decline
      */
     public LlmUserSimulator(ModelCalls calls, DeclinePropensity declines, UserSimulator fallback) {
-        this.calls = calls;
+        super(calls, PROMPT_VERSION);
         this.declines = declines;
         this.fallback = fallback;
-    }
-
-    @Override
-    public String name() {
-        return calls.endpoint().name();
-    }
-
-    @Override
-    public boolean reference() {
-        return false;
-    }
-
-    @Override
-    public String promptVersion() {
-        return PROMPT_VERSION;
     }
 
     /** Answers the model gave. */
@@ -115,7 +99,6 @@ public final class LlmUserSimulator implements UserSimulator {
             return ProfileUserSimulator.decline(asked);
         }
         ChatCall call = ChatCall.of(SYSTEM, user(hidden, asked)).withSampling(ChatCall.Sampling.DETERMINISTIC);
-        String provider = calls.endpoint().settings().provider();
         long started = System.nanoTime();
         ModelUsage usage;
         try {
@@ -123,13 +106,7 @@ public final class LlmUserSimulator implements UserSimulator {
                     ModelRole.USER_SIMULATOR.config(),
                     call,
                     reply -> !clean(reply.text()).isEmpty());
-            usage = new ModelUsage(
-                    name(),
-                    provider,
-                    result.latencyMillis(),
-                    result.promptTokens(),
-                    result.completionTokens(),
-                    calls.usageCost(result));
+            usage = calls.usage(result);
             String said = clean(result.text());
             if (!said.isEmpty()) {
                 answers.incrementAndGet();
@@ -138,8 +115,7 @@ public final class LlmUserSimulator implements UserSimulator {
             LOG.log(Level.WARNING, "user simulator {0}: an empty reply; the reference user answers", name());
         } catch (ModelCallFailedException e) {
             // The failed call's wait is part of the dialogue's cost; it returned no tokens and billed none.
-            usage = new ModelUsage(
-                    name(), provider, (System.nanoTime() - started) / 1_000_000, 0, 0, calls.priced() ? 0.0 : null);
+            usage = calls.failedCallUsage((System.nanoTime() - started) / 1_000_000);
             LOG.log(
                     Level.WARNING,
                     "user simulator {0}: the endpoint failed ({1}); the reference user answers",

@@ -1,5 +1,6 @@
 package io.penguin.models.llm;
 
+import io.penguin.contracts.ModelUsage;
 import io.penguin.models.cache.CacheKey;
 import io.penguin.models.cache.CallCache;
 import io.penguin.models.endpoint.ChatCall;
@@ -52,6 +53,23 @@ public final class ModelCalls {
         }
         accounting.record(new CallRecord(endpoint.name(), role, result, cost(result)));
         return result;
+    }
+
+    /** A call's usage as a reply carries it: the endpoint's name and provider, latency, tokens and cost. */
+    public ModelUsage usage(ChatResult result) {
+        return new ModelUsage(
+                endpoint.name(),
+                endpoint.settings().provider(),
+                result.latencyMillis(),
+                result.promptTokens(),
+                result.completionTokens(),
+                usageCost(result));
+    }
+
+    /** A call that got no reply: its wait, no tokens, nothing billed (unknown when the endpoint has no price). */
+    public ModelUsage failedCallUsage(long latencyMillis) {
+        return new ModelUsage(
+                endpoint.name(), endpoint.settings().provider(), latencyMillis, 0, 0, priced() ? 0.0 : null);
     }
 
     /**

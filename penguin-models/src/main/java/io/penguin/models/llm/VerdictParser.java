@@ -42,14 +42,10 @@ final class VerdictParser {
         return scoreField(dimension) + "_reason";
     }
 
-    /** The parsed verdict, or the problem with the reply. */
-    record Parsed(RubricScores scores, Map<RubricDimension, String> rationale, String problem) {
-        boolean valid() {
-            return problem == null;
-        }
-    }
+    /** A valid verdict's scores and reasons. */
+    record Reading(RubricScores scores, Map<RubricDimension, String> rationale) {}
 
-    static Parsed parse(String reply) {
+    static Parsed<Reading> parse(String reply) {
         JsonNode root;
         try {
             root = JSON.readTree(stripFence(reply));
@@ -80,7 +76,7 @@ final class VerdictParser {
             }
             rationale.put(dimension, reason.asText().trim());
         }
-        return new Parsed(new RubricScores(scores[0], scores[1], scores[2]), rationale, null);
+        return Parsed.of(new Reading(new RubricScores(scores[0], scores[1], scores[2]), rationale));
     }
 
     /** Models without response_format often wrap JSON in a Markdown fence. */
@@ -96,7 +92,7 @@ final class VerdictParser {
         return trimmed;
     }
 
-    private static Parsed invalid(String problem) {
-        return new Parsed(null, null, problem);
+    private static Parsed<Reading> invalid(String problem) {
+        return Parsed.invalid(problem);
     }
 }

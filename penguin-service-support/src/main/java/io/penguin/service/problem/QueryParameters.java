@@ -43,22 +43,33 @@ public final class QueryParameters {
         return (int) value;
     }
 
-    /** A decimal number from {@code min} to {@code max}, {@code fallback} when absent or blank. */
-    public static double decimal(String name, String raw, double fallback, double min, double max) {
+    /** A number (decimals allowed) from {@code min} to {@code max}, {@code fallback} when absent or blank. */
+    public static double number(String name, String raw, double fallback, int min, int max) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
-        double value;
         try {
-            value = Double.parseDouble(raw.trim());
+            double value = Double.parseDouble(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    name + ": expected a number from " + min + " to " + max + ", was '" + shorten(raw) + "'");
+            // named below
         }
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + ": must be from " + min + " to " + max + ", was " + raw.trim());
+        throw new IllegalArgumentException(
+                name + ": must be a number from " + min + " to " + max + ", was '" + shorten(raw) + "'");
+    }
+
+    /** {@code true} or {@code false}; {@code false} when absent or blank. */
+    public static boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
         }
-        return value;
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": must be true or false, was '" + shorten(raw) + "'");
+        };
     }
 
     /** What was sent, cut short: a parameter may be arbitrarily long, a problem detail should not be. */

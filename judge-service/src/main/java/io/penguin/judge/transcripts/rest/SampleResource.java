@@ -72,9 +72,9 @@ public class SampleResource {
             @QueryParam("fallbacks") String fallbacks,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        double low = score("minScore", minScore, 1);
-        double high = score("maxScore", maxScore, 5);
-        boolean onlyFallbacks = flag("fallbacks", fallbacks);
+        double low = QueryParameters.number("minScore", minScore, 1, 1, 5);
+        double high = QueryParameters.number("maxScore", maxScore, 5, 1, 5);
+        boolean onlyFallbacks = QueryParameters.flag("fallbacks", fallbacks);
         int number = QueryParameters.page("page", page, 0);
         int pageSize = QueryParameters.size("size", size, DEFAULT_PAGE_SIZE);
         // The issue is in the transcripts (the judgement rows carry the domain only): without them, none matches.
@@ -242,31 +242,5 @@ public class SampleResource {
 
     private static String key(String condition, String model) {
         return condition + "\u0000" + model;
-    }
-
-    private static double score(String name, String raw, double fallback) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            double value = Double.parseDouble(raw.trim());
-            if (value >= 1 && value <= 5) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw new IllegalArgumentException(name + ": must be a number from 1 to 5, was '" + raw + "'");
-    }
-
-    private static boolean flag(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return false;
-        }
-        return switch (raw.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + ": must be true or false, was '" + raw + "'");
-        };
     }
 }

@@ -6,14 +6,17 @@ import io.penguin.core.AttributeVocabulary;
 import io.penguin.core.Profile;
 import io.penguin.core.Scenario;
 import io.penguin.core.Taxonomy;
+import io.penguin.models.ModelRole;
 import io.penguin.models.endpoint.ChatCall;
-import io.penguin.models.endpoint.ChatResult;
 import io.penguin.models.endpoint.StructuredOutput;
 import io.penguin.models.llm.ModelCalls;
+import io.penguin.models.llm.Parsed;
+import io.penguin.models.llm.Reasking;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The LLM generator, issue by issue as the paper did it: first the issue's profiles, one call each (the prompt lists
@@ -25,10 +28,8 @@ import java.util.Set;
  */
 public final class LlmScenarioWriter {
 
-    static final String ROLE = "generator";
-
     private final ModelCalls calls;
-    private final int maxReasks;
+    private final Reasking reasking;
     private final ScenarioPrompts prompts;
     private final ProfileReplyParser profiles;
     private final QueriesReplyParser queries = new QueriesReplyParser();
@@ -38,11 +39,8 @@ public final class LlmScenarioWriter {
     }
 
     public LlmScenarioWriter(ModelCalls calls, int maxReasks, AttributeVocabulary vocabulary) {
-        if (maxReasks < 0) {
-            throw new IllegalArgumentException("generator re-asks must be 0 or more, was " + maxReasks);
-        }
         this.calls = calls;
-        this.maxReasks = maxReasks;
+        this.reasking = new Reasking(calls, ModelRole.SCENARIO_WRITER, maxReasks);
         this.prompts = new ScenarioPrompts(vocabulary);
         this.profiles = new ProfileReplyParser(vocabulary);
     }
@@ -91,23 +89,25 @@ public final class LlmScenarioWriter {
 
     /** Asks, validates, re-asks; the valid value, or null when the budget is spent. */
     private <T> T ask(
-            ChatCall call,
-            RejectionTally.Stage stage,
-            RejectionTally tally,
-            java.util.function.Function<String, CheckedReply<T>> check) {
-        for (int attempt = 0; attempt <= maxReasks; attempt++) {
-            ChatResult result =
-                    calls.chat(ROLE, call, reply -> check.apply(reply.text()).isValid());
-            tally.replied();
-            CheckedReply<T> reply = check.apply(result.text());
-            if (reply.isValid()) {
-                return reply.value();
+            ChatCall call, RejectionTally.Stage stage, RejectionTally tally, Function<String, Parsed<T>> check) {
+        Reasking.Outcome<T> outcome = reasking.ask(call, check, ScenarioPrompts::reask, new Reasking.Observer() {
+            @Override
+            public void replied() {
+                tally.replied();
             }
-            tally.rejected(stage, reply.problems());
-            if (attempt < maxReasks) {
+
+            @Override
+            public void rejected(List<String> problems) {
+                tally.rejected(stage, problems);
+            }
+
+            @Override
+            public void reasked() {
                 tally.reasked();
-                call = call.followedBy(result.text(), ScenarioPrompts.reask(reply.problems()));
             }
+        });
+        if (outcome.valid()) {
+            return outcome.value();
         }
         tally.abandoned(stage);
         return null;

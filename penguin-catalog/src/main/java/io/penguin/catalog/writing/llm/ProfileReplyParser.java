@@ -7,6 +7,7 @@ import io.penguin.catalog.writing.ProfileRules;
 import io.penguin.core.Attribute;
 import io.penguin.core.AttributeVocabulary;
 import io.penguin.core.Profile;
+import io.penguin.models.llm.Parsed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,11 +28,11 @@ public final class ProfileReplyParser {
         this.rules = new ProfileRules(vocabulary);
     }
 
-    public CheckedReply<Profile> parse(String reply, IssueMaterial issue, List<Profile> earlier) {
+    public Parsed<Profile> parse(String reply, IssueMaterial issue, List<Profile> earlier) {
         List<String> problems = new ArrayList<>();
         JsonNode node = ReplyJson.object(reply, problems);
         if (node == null) {
-            return CheckedReply.invalid(problems);
+            return Parsed.invalid(problems);
         }
         int unknown = 0;
         for (var names = node.fieldNames(); names.hasNext(); ) {
@@ -68,7 +69,7 @@ public final class ProfileReplyParser {
             }
         }
         if (!problems.isEmpty()) {
-            return CheckedReply.invalid(problems);
+            return Parsed.invalid(problems);
         }
         Profile profile = Profile.of(values);
         problems.addAll(rules.violations(profile, issue));
@@ -79,7 +80,7 @@ public final class ProfileReplyParser {
                         + " attributes; at least " + OfflineScenarioWriter.MIN_PROFILE_DIFFERENCE + ")");
             }
         }
-        return problems.isEmpty() ? CheckedReply.valid(profile) : CheckedReply.invalid(problems);
+        return problems.isEmpty() ? Parsed.of(profile) : Parsed.invalid(problems);
     }
 
     private static boolean isAttribute(String name) {

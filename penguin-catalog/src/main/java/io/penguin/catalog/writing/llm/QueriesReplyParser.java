@@ -2,6 +2,7 @@ package io.penguin.catalog.writing.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.catalog.formats.ScenarioFileReader;
+import io.penguin.models.llm.Parsed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +18,11 @@ public final class QueriesReplyParser {
         return "query_" + number;
     }
 
-    public CheckedReply<List<String>> parse(String reply, int count, Set<String> earlier) {
+    public Parsed<List<String>> parse(String reply, int count, Set<String> earlier) {
         List<String> problems = new ArrayList<>();
         JsonNode node = ReplyJson.object(reply, problems);
         if (node == null) {
-            return CheckedReply.invalid(problems);
+            return Parsed.invalid(problems);
         }
         Set<String> expected = new HashSet<>();
         for (int i = 1; i <= count; i++) {
@@ -64,6 +65,6 @@ public final class QueriesReplyParser {
                 queries.add(query);
             }
         }
-        return problems.isEmpty() ? CheckedReply.valid(List.copyOf(queries)) : CheckedReply.invalid(problems);
+        return problems.isEmpty() ? Parsed.of(List.copyOf(queries)) : Parsed.invalid(problems);
     }
 }

@@ -11,6 +11,7 @@ import io.penguin.core.Attribute;
 import io.penguin.core.AttributeVocabulary;
 import io.penguin.core.Profile;
 import io.penguin.core.Taxonomy;
+import io.penguin.models.llm.Parsed;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,14 @@ class ReplyParsersTest {
     }
 
     private List<String> profileProblems(String reply) {
-        CheckedReply<Profile> checked = profiles.parse(reply, ISSUE, List.of());
-        assertThat(checked.isValid()).isFalse();
+        Parsed<Profile> checked = profiles.parse(reply, ISSUE, List.of());
+        assertThat(checked.valid()).isFalse();
         return checked.problems();
     }
 
     @Test
     void aProfileFromTheOfflineGeneratorIsValidAndComesBackEqual() {
-        CheckedReply<Profile> checked = profiles.parse(node(valid).toString(), ISSUE, List.of());
+        Parsed<Profile> checked = profiles.parse(node(valid).toString(), ISSUE, List.of());
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.value()).isEqualTo(valid);
     }
@@ -99,7 +100,7 @@ class ReplyParsersTest {
         inconsistent.put("Past Self-Harm History", "Multiple past suicide attempts");
         assertThat(profileProblems(inconsistent.toString()))
                 .contains("Past Self-Harm History without any Mental Health Status");
-        CheckedReply<Profile> again = profiles.parse(node(valid).toString(), ISSUE, List.of(valid));
+        Parsed<Profile> again = profiles.parse(node(valid).toString(), ISSUE, List.of(valid));
         assertThat(again.problems())
                 .containsExactly("too close to profile 1 of the issue (differs in 0 attributes; at least 3)");
     }

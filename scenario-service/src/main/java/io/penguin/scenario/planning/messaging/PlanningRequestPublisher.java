@@ -1,6 +1,7 @@
 package io.penguin.scenario.planning.messaging;
 
 import io.penguin.contracts.PlanningRequested;
+import io.penguin.service.messaging.Acks;
 import io.penguin.service.messaging.KafkaRecords;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -27,6 +28,6 @@ public class PlanningRequestPublisher {
         List<Uni<Void>> acks = requests.stream()
                 .map(request -> emitter.send(KafkaRecords.of(request)))
                 .toList();
-        Uni.join().all(acks).andFailFast().await().atMost(timeout);
+        Acks.awaitAll(acks, timeout);
     }
 }

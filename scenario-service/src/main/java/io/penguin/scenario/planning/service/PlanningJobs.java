@@ -13,6 +13,7 @@ import io.penguin.scenario.planning.persistence.PlanningItemStatus;
 import io.penguin.scenario.planning.persistence.PlanningJobEntity;
 import io.penguin.scenario.planning.persistence.PlanningJobRepository;
 import io.penguin.scenario.planning.persistence.PlanningJobStatus;
+import io.penguin.service.messaging.Acks;
 import io.penguin.service.problem.NotFoundProblem;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -128,19 +129,16 @@ public class PlanningJobs {
     }
 
     private PlanningJobStatus publish(String planningId, List<PlanningRequested> requests) {
-        PlanningJobStatus status = PlanningJobStatus.PUBLISHED;
-        try {
-            publisher.publishAll(requests, config.publishTimeout());
-        } catch (RuntimeException e) {
-            Log.errorf("planning %s: publishing its requests failed: %s", planningId, e.getMessage());
-            status = PlanningJobStatus.PUBLISH_FAILED;
-        }
-        PlanningJobStatus reached = status;
+        PlanningJobStatus status = Acks.published(
+                        "planning " + planningId + ": publishing its requests",
+                        () -> publisher.publishAll(requests, config.publishTimeout()))
+                ? PlanningJobStatus.PUBLISHED
+                : PlanningJobStatus.PUBLISH_FAILED;
         QuarkusTransaction.requiringNew()
                 .run(() -> jobs.update(
                         "status = ?1, publishedAt = ?2 where id = ?3",
-                        reached,
-                        reached == PlanningJobStatus.PUBLISHED ? Instant.now() : null,
+                        status,
+                        status == PlanningJobStatus.PUBLISHED ? Instant.now() : null,
                         planningId));
         return status;
     }

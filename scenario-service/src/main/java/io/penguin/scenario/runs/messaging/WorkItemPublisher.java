@@ -2,6 +2,7 @@ package io.penguin.scenario.runs.messaging;
 
 import io.penguin.contracts.GenerationRequested;
 import io.penguin.core.Condition;
+import io.penguin.service.messaging.Acks;
 import io.penguin.service.messaging.KafkaRecords;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -40,7 +41,7 @@ public class WorkItemPublisher {
         List<Uni<Void>> acks = workItems.stream()
                 .map(item -> emitterFor(item).send(KafkaRecords.of(item)))
                 .toList();
-        Uni.join().all(acks).andFailFast().await().atMost(timeout);
+        Acks.awaitAll(acks, timeout);
     }
 
     private MutinyEmitter<Record<String, String>> emitterFor(GenerationRequested item) {

@@ -20,6 +20,7 @@ import io.penguin.scenario.runs.persistence.WorkItemEntity;
 import io.penguin.scenario.runs.persistence.WorkItemRepository;
 import io.penguin.scenario.runs.persistence.WorkItemStatus;
 import io.penguin.scenario.runs.rest.RunRequest;
+import io.penguin.service.messaging.Acks;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -270,18 +271,15 @@ public class RunService {
     }
 
     private RunStatus publish(String runId, List<GenerationRequested> workItems) {
-        RunStatus status = RunStatus.RUNNING;
-        try {
-            publisher.publishAll(workItems, config.publishTimeout());
-        } catch (RuntimeException e) {
-            Log.errorf("run %s: publishing work items failed: %s", runId, e.getMessage());
-            status = RunStatus.PUBLISH_FAILED;
-        }
-        RunStatus reached = status;
+        RunStatus status = Acks.published(
+                        "run " + runId + ": publishing work items",
+                        () -> publisher.publishAll(workItems, config.publishTimeout()))
+                ? RunStatus.RUNNING
+                : RunStatus.PUBLISH_FAILED;
         QuarkusTransaction.requiringNew().run(() -> {
             runs.update(
                     "status = ?1 where id = ?2 and status in ?3",
-                    reached,
+                    status,
                     runId,
                     List.of(RunStatus.PUBLISHING, RunStatus.PUBLISH_FAILED, RunStatus.COMPLETED));
             runs.completeIfDone(runId);
