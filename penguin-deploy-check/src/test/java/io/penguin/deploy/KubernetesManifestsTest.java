@@ -138,6 +138,57 @@ class KubernetesManifestsTest {
         }
     }
 
+    private static Map<String, Integer> partitions() throws IOException {
+        return TopicDefinitions.parse(Files.readString(KUBERNETES.resolve("../kafka/topics.conf")), "topics.conf")
+                .stream()
+                .collect(Collectors.toMap(TopicDefinition::name, TopicDefinition::partitions));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noServiceScalesBeyondThePartitionsOfItsInputTopic(String overlay) throws IOException {
+        List<HasMetadata> objects = render(overlay);
+        Map<String, String> inputTopics = ScalingBounds.inputTopics(KUBERNETES.resolve("../.."), SERVICES);
+
+        assertThat(ScalingBounds.bounds(objects))
+                .as("the autoscalers and fixed replica counts checked")
+                .extracting(ScalingBounds.Bound::kind)
+                .contains("HorizontalPodAutoscaler");
+        assertThat(ScalingBounds.check(objects, inputTopics, partitions())).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void eachServiceScalesOnTheTopicItsOwnConsumerGroupReads() {
+        assertThat(ScalingBounds.inputTopics(KUBERNETES.resolve("../.."), SERVICES))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "scenario-service", "penguin.judgements",
+                        "generation-service", "penguin.generation.requests",
+                        "judge-service", "penguin.responses",
+                        "planner-service", "penguin.planning.requests",
+                        "agent-gateway", "penguin.agent.requests"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAutoscalerAboveThePartitionsOrWatchingAnotherTopicIsRejected() throws IOException {
+        String yaml = new String(KubernetesManifestsTest.class
+                .getClassLoader()
+                .getResourceAsStream("broken/autoscalers-beyond-partitions.yaml")
+                .readAllBytes());
+        List<String> violations = ScalingBounds.check(
+                Manifests.parse(yaml), ScalingBounds.inputTopics(KUBERNETES.resolve("../.."), SERVICES), partitions());
+
+        assertThat(violations)
+                .containsExactlyInAnyOrder(
+                        "HorizontalPodAutoscaler/judge-service: maxReplicas 7 is more than the 6 partitions of"
+                                + " penguin.responses (infra/kafka/topics.conf), the input topic of judge-service;"
+                                + " raise the partitions first",
+                        "ScaledObject/generation-service: maxReplicaCount 100 is more than the 6 partitions of"
+                                + " penguin.generation.requests (infra/kafka/topics.conf), the input topic of"
+                                + " generation-service; raise the partitions first",
+                        "ScaledObject/judge-service: watches the lag of penguin.judgements, but judge-service"
+                                + " consumes penguin.responses");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");

@@ -61,6 +61,21 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(
             Path home, Path workDir, Duration readyTimeout, PrintStream out, Map<String, String> extraProperties) {
+        return start(home, workDir, readyTimeout, out, extraProperties, Replicas.ONE_EACH);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration, PrintStream, Map)}, with several processes of some services: replicas
+     * as Kubernetes runs them, in one consumer group, on one broker and one database, each on its own port. The
+     * first process of a service is named as the service, the others {@code <service>-2}, {@code <service>-3}, ...
+     */
+    public static Platform start(
+            Path home,
+            Path workDir,
+            Duration readyTimeout,
+            PrintStream out,
+            Map<String, String> extraProperties,
+            Replicas replicas) {
         long started = System.nanoTime();
         out.println("Starting embedded Kafka (KRaft) and PostgreSQL ...");
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start();
@@ -73,16 +88,20 @@ public final class Platform implements AutoCloseable {
         Platform platform = new Platform(infrastructure, services, agentKey);
         try {
             for (ServiceSpec spec : ServiceSpec.all()) {
-                int port = freePort();
-                services.put(
-                        spec.name(),
-                        ServiceProcess.launch(
-                                spec,
-                                spec.jar(home),
-                                port,
-                                properties(spec, infrastructure, extraProperties, agentKey),
-                                SERVICE_JVM_OPTIONS,
-                                workDir.resolve("logs").resolve(spec.name() + ".log")));
+                Map<String, String> properties = properties(spec, infrastructure, extraProperties, agentKey);
+                for (int replica = 1; replica <= replicas.of(spec.name()); replica++) {
+                    String name = replicaName(spec.name(), replica);
+                    services.put(
+                            name,
+                            ServiceProcess.launch(
+                                    spec,
+                                    name,
+                                    spec.jar(home),
+                                    freePort(),
+                                    properties,
+                                    SERVICE_JVM_OPTIONS,
+                                    workDir.resolve("logs").resolve(name + ".log")));
+                }
             }
             out.println("Starting " + String.join(", ", services.keySet()) + " ...");
             List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -91,8 +110,8 @@ public final class Platform implements AutoCloseable {
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
             services.values()
-                    .forEach(service -> out.printf(
-                            "  %-19s %s (log: %s)%n", service.spec().name(), service.baseUri(), service.log()));
+                    .forEach(service ->
+                            out.printf("  %-21s %s (log: %s)%n", service.name(), service.baseUri(), service.log()));
             out.printf("Platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return platform;
         } catch (RuntimeException | IOException e) {
@@ -141,6 +160,11 @@ public final class Platform implements AutoCloseable {
         return properties;
     }
 
+    /** The name of a service's n-th process: the service's own for the first. */
+    public static String replicaName(String service, int replica) {
+        return replica == 1 ? service : service + "-" + replica;
+    }
+
     /** A fresh random API key for the embedded gateway's one client. */
     private static String newAgentKey() {
         byte[] bytes = new byte[24];
@@ -175,20 +199,28 @@ public final class Platform implements AutoCloseable {
     public URI url(String service) {
         ServiceProcess process = services.get(service);
         if (process == null) {
-            throw new IllegalArgumentException("no service named " + service);
+            throw new IllegalArgumentException("no process named " + service);
         }
         return process.baseUri();
     }
 
+    /** A process by its name: a service's first process by the service's name, its n-th by {@code <service>-<n>}. */
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** Every process of a service, the first first. */
+    public synchronized List<ServiceProcess> replicas(String service) {
+        return services.values().stream()
+                .filter(process -> process.spec().name().equals(service))
+                .toList();
     }
 
     /** Stops a service gracefully (SIGTERM, as Kubernetes stops a pod), forcing it after a grace period. */
     public synchronized void stop(String name) {
         ServiceProcess process = services.get(name);
         if (process == null) {
-            throw new IllegalArgumentException("no service named " + name);
+            throw new IllegalArgumentException("no process named " + name);
         }
         process.close();
     }
@@ -197,7 +229,7 @@ public final class Platform implements AutoCloseable {
     public synchronized void kill(String name) {
         ServiceProcess process = services.get(name);
         if (process == null) {
-            throw new IllegalArgumentException("no service named " + name);
+            throw new IllegalArgumentException("no process named " + name);
         }
         process.kill();
     }
@@ -206,7 +238,7 @@ public final class Platform implements AutoCloseable {
     public synchronized void restart(String name, Duration readyTimeout) {
         ServiceProcess process = services.get(name);
         if (process == null) {
-            throw new IllegalArgumentException("no service named " + name);
+            throw new IllegalArgumentException("no process named " + name);
         }
         try {
             ServiceProcess again = process.relaunch();

@@ -20,21 +20,35 @@ public final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceSpec spec;
+    private final String name;
     private final Process process;
     private final URI baseUri;
     private final Path log;
     private final List<String> command;
 
-    private ServiceProcess(ServiceSpec spec, Process process, URI baseUri, Path log, List<String> command) {
+    private ServiceProcess(
+            ServiceSpec spec, String name, Process process, URI baseUri, Path log, List<String> command) {
         this.spec = spec;
+        this.name = name;
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
         this.command = List.copyOf(command);
     }
 
+    /**
+     * Starts one process of a service.
+     *
+     * @param name the process's name: the service's, or {@code <service>-<n>} for its n-th replica
+     */
     static ServiceProcess launch(
-            ServiceSpec spec, Path jar, int port, Map<String, String> properties, List<String> jvmOptions, Path log)
+            ServiceSpec spec,
+            String name,
+            Path jar,
+            int port,
+            Map<String, String> properties,
+            List<String> jvmOptions,
+            Path log)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(spec.name() + " is not built: " + jar
@@ -52,19 +66,19 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(spec, process, URI.create("http://127.0.0.1:" + port), log, command);
+        return new ServiceProcess(spec, name, process, URI.create("http://127.0.0.1:" + port), log, command);
     }
 
     /** Starts the same service again (same port, same settings), appending to the same log. */
     ServiceProcess relaunch() throws IOException {
         if (process.isAlive()) {
-            throw new IllegalStateException(spec.name() + " is still running");
+            throw new IllegalStateException(name + " is still running");
         }
         Process again = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(spec, again, baseUri, log, command);
+        return new ServiceProcess(spec, name, again, baseUri, log, command);
     }
 
     /** Kills the process abruptly (SIGKILL): no shutdown hook, no offset commit, no graceful anything. */
@@ -102,7 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
                         + " during start-up; last lines of " + log + ":\n" + tail(40));
             }
             try {
@@ -113,17 +127,17 @@ public final class ServiceProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
             try {
                 process.waitFor(250, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
         }
         throw new IllegalStateException(
-                spec.name() + " was not ready within " + timeout + "; last lines of " + log + ":\n" + tail(40));
+                name + " was not ready within " + timeout + "; last lines of " + log + ":\n" + tail(40));
     }
 
     String tail(int lines) {
@@ -137,6 +151,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceSpec spec() {
         return spec;
+    }
+
+    /** The process's name: the service's for its first process, {@code <service>-<n>} for its n-th replica. */
+    public String name() {
+        return name;
     }
 
     public URI baseUri() {

@@ -1,5 +1,6 @@
 package io.penguin.cli.platform;
 
+import io.penguin.contracts.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,9 @@ import java.util.Optional;
  *
  * @param name the service name, also its module directory
  * @param database the database it owns, if it keeps state
+ * @param inputTopic the work topic its consumer group reads: its partitions bound how many replicas get work
  */
-public record ServiceSpec(String name, Optional<String> database) {
+public record ServiceSpec(String name, Optional<String> database, String inputTopic) {
 
     public static final String SCENARIO = "scenario-service";
     public static final String GENERATION = "generation-service";
@@ -20,11 +22,12 @@ public record ServiceSpec(String name, Optional<String> database) {
 
     public static List<ServiceSpec> all() {
         return List.of(
-                new ServiceSpec(SCENARIO, Optional.of("penguin_scenario")),
-                new ServiceSpec(GENERATION, Optional.empty()),
-                new ServiceSpec(JUDGE, Optional.of("penguin_judge")),
-                new ServiceSpec(PLANNER, Optional.of("penguin_planner")),
-                new ServiceSpec(GATEWAY, Optional.empty()));
+                new ServiceSpec(SCENARIO, Optional.of("penguin_scenario"), Topics.JUDGEMENTS),
+                new ServiceSpec(GENERATION, Optional.empty(), Topics.GENERATION_REQUESTS),
+                new ServiceSpec(JUDGE, Optional.of("penguin_judge"), Topics.RESPONSES),
+                new ServiceSpec(PLANNER, Optional.of("penguin_planner"), Topics.PLANNING_REQUESTS),
+                // the simulated sessions; live WebSocket sessions go to whichever replica the client reaches
+                new ServiceSpec(GATEWAY, Optional.empty(), Topics.AGENT_REQUESTS));
     }
 
     /** The packaged Quarkus application under the project home. */
