@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.ServiceSpec;
-import io.penguin.embedded.AgentClient;
+import io.penguin.contracts.agent.AgentClient;
 import io.penguin.embedded.HeadlessBrowser;
 import java.net.URI;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.penguin.gateway.sessions.service;
 import dev.failsafe.RateLimiter;
 import io.penguin.agent.dialogue.AgentDialogue;
 import io.penguin.agent.dialogue.Turn;
-import io.penguin.gateway.sessions.websocket.ServerFrame;
+import io.penguin.contracts.agent.AgentProtocol;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.time.Duration;
 
@@ -28,7 +28,7 @@ public final class LiveSession {
         this.clientId = clientId;
         this.connection = connection;
         String negotiated = connection.subprotocol();
-        this.protocol = ServerFrame.PROTOCOL_V2.equals(negotiated) ? ServerFrame.PROTOCOL_V2 : ServerFrame.PROTOCOL;
+        this.protocol = AgentProtocol.V2.equals(negotiated) ? AgentProtocol.V2 : AgentProtocol.V1;
         this.frames = RateLimiter.burstyBuilder(framesPerMinute, Duration.ofMinutes(1))
                 .build();
     }
@@ -48,7 +48,17 @@ public final class LiveSession {
 
     /** True when the answer goes out in delta frames before the response ({@code penguin.agent.v2}). */
     boolean streamsAnswers() {
-        return ServerFrame.PROTOCOL_V2.equals(protocol);
+        return AgentProtocol.V2.equals(protocol);
+    }
+
+    /** True when the session goes on after a response, for follow-up queries ({@code penguin.agent.v2}). */
+    boolean continuesConversations() {
+        return AgentProtocol.V2.equals(protocol);
+    }
+
+    /** True before the first query, and in v2 after each response. */
+    boolean awaitsQuery() {
+        return dialogue == null || dialogue.state() == AgentDialogue.State.ANSWERED;
     }
 
     WebSocketConnection connection() {

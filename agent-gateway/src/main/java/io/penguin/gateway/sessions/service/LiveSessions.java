@@ -8,14 +8,14 @@ import io.penguin.agent.dialogue.AgentMode;
 import io.penguin.agent.dialogue.DialogueException;
 import io.penguin.agent.dialogue.Turn;
 import io.penguin.contracts.AgentSessionEvent.Kind;
+import io.penguin.contracts.agent.ClientFrame;
+import io.penguin.contracts.agent.EndReason;
+import io.penguin.contracts.agent.ErrorCode;
+import io.penguin.contracts.agent.ServerFrame;
 import io.penguin.core.Attribute;
 import io.penguin.gateway.config.GatewayConfig;
-import io.penguin.gateway.sessions.websocket.ClientFrame;
-import io.penguin.gateway.sessions.websocket.EndReason;
-import io.penguin.gateway.sessions.websocket.ErrorCode;
 import io.penguin.gateway.sessions.websocket.FrameException;
 import io.penguin.gateway.sessions.websocket.Frames;
-import io.penguin.gateway.sessions.websocket.ServerFrame;
 import io.penguin.models.ModelRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -148,7 +148,7 @@ public class LiveSessions {
             return;
         }
         long started = System.nanoTime();
-        boolean query = session.dialogue() == null;
+        boolean query = session.awaitsQuery();
         synchronized (session) {
             if (session.ended()) {
                 return;
@@ -318,21 +318,25 @@ public class LiveSessions {
     }
 
     private void start(LiveSession session, ClientFrame.Query query) {
-        if (session.dialogue() != null) {
+        if (session.dialogue() != null && !session.continuesConversations()) {
             throw new DialogueException("this session already has its query; open a new connection for a new one");
         }
         AgentMode mode;
         try {
-            mode = AgentMode.parse(query.mode().orElse(agentConfig.defaultMode()));
+            mode = AgentMode.parse(query.modeName().orElse(agentConfig.defaultMode()));
         } catch (IllegalArgumentException e) {
             throw new FrameException(ErrorCode.INVALID_FIELD, "\"mode\": " + e.getMessage());
         }
-        String model = query.model().orElseGet(defaultModel::name);
+        String model = query.modelName().orElseGet(defaultModel::name);
         if (!models.hasTarget(model)) {
             throw new FrameException(
                     ErrorCode.INVALID_FIELD, "\"model\": no target model named '" + model + "' is configured");
         }
-        session.begin(agent.open(mode, models.target(model)));
+        // A follow-up (v2, after a response) knows what the user told or withheld and asks none of it again.
+        session.begin(
+                session.dialogue() == null
+                        ? agent.open(mode, models.target(model))
+                        : session.dialogue().followUp(mode, models.target(model)));
         audit.record(session, Kind.STARTED, null, model);
         deliver(session, session.dialogue().start(query.text()), null, null);
     }
@@ -380,7 +384,9 @@ public class LiveSessions {
             audit.record(
                     session, Kind.RESPONDED, null, answer.fallback() ? "fallback:" + answer.model() : answer.model());
             questionsPerSession.record(answer.asked().size());
-            end(session, EndReason.COMPLETED);
+            if (!session.continuesConversations()) {
+                end(session, EndReason.COMPLETED);
+            }
         }
     }
 

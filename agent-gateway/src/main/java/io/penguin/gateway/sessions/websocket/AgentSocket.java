@@ -1,5 +1,6 @@
 package io.penguin.gateway.sessions.websocket;
 
+import io.penguin.contracts.agent.AgentProtocol;
 import io.penguin.gateway.sessions.service.LiveSessions;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -10,7 +11,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 
 /** The live agent endpoint, protocols {@code penguin.agent.v1} and {@code v2} (docs/agent-protocol.md). One connection, one session. */
-@WebSocket(path = "/v1/agent", endpointId = "io.penguin.gateway.sessions.websocket.AgentSocket")
+@WebSocket(path = AgentProtocol.PATH, endpointId = "io.penguin.gateway.sessions.websocket.AgentSocket")
 public class AgentSocket {
 
     private final LiveSessions sessions;

@@ -1,5 +1,7 @@
 package io.penguin.gateway.sessions.websocket;
 
+import io.penguin.contracts.agent.ErrorCode;
+
 /** A frame the gateway refuses, with the protocol's error code and a message that says what is wrong. */
 public final class FrameException extends RuntimeException {
 

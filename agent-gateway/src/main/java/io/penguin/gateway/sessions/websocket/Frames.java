@@ -3,9 +3,12 @@ package io.penguin.gateway.sessions.websocket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.contracts.agent.ClientFrame;
+import io.penguin.contracts.agent.ErrorCode;
+import io.penguin.contracts.agent.FrameCodec;
+import io.penguin.contracts.agent.ServerFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,11 +86,7 @@ public final class Frames {
     }
 
     public static String write(ServerFrame frame) {
-        try {
-            return JSON.writeValueAsString(frame);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + frame.type() + " frame", e);
-        }
+        return FrameCodec.write(frame);
     }
 
     private static void only(JsonNode node, String type, Set<String> allowed) {
@@ -121,15 +120,15 @@ public final class Frames {
         return text;
     }
 
-    private static Optional<String> optional(JsonNode node, String field) {
+    private static String optional(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new FrameException(ErrorCode.MALFORMED_FRAME, "\"" + field + "\" must be a non-empty string");
         }
-        return Optional.of(value.asText().strip());
+        return value.asText().strip();
     }
 
     private static String questionId(JsonNode node) {
