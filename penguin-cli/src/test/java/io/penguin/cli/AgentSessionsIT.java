@@ -92,9 +92,10 @@ class AgentSessionsIT {
                     + "document.getElementById('query').value = 'My savings are gone and I feel ashamed.';"
                     + "document.getElementById('ask').click(); true");
             // answer every question with the same words until the response arrives
-            page.waitFor("document.querySelector('.msg.response') !== null"
-                    + " || (!document.getElementById('reply').hidden && (document.getElementById('answer').value ="
-                    + " 'Anxious', document.getElementById('send-answer').click(), false))");
+            page.waitFor("document.querySelector('.msg.response .asked') !== null"
+                    + " || ((f => f && (f.querySelector('.answer-input').value = 'Anxious',"
+                    + " f.querySelector('.answer').click()))(document.querySelector('.msg.question form.reply')),"
+                    + " false)");
             assertThat(page.evaluate("document.querySelectorAll('.msg.question').length")
                             .asInt())
                     .isBetween(1, 4);

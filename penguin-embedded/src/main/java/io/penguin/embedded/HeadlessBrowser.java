@@ -164,6 +164,19 @@ public final class HeadlessBrowser implements AutoCloseable {
             }
             throw new AssertionError("the page never satisfied: " + condition);
         }
+
+        /** Writes a PNG of the page as a window of this size shows it. */
+        public Path screenshot(Path file, int width, int height) throws IOException {
+            call(
+                    sessionId,
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+            JsonNode shot = call(sessionId, "Page.captureScreenshot", Map.of("format", "png"));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(
+                    file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
+            return file;
+        }
     }
 
     private JsonNode call(String sessionId, String method, Map<String, Object> params) {
