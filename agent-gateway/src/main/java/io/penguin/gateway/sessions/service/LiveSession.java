@@ -4,7 +4,6 @@ import dev.failsafe.RateLimiter;
 import io.penguin.agent.dialogue.AgentDialogue;
 import io.penguin.agent.dialogue.Turn;
 import io.penguin.contracts.agent.AgentProtocol;
-import io.quarkus.websockets.next.WebSocketConnection;
 import java.time.Duration;
 
 /** One client connection and its dialogue. Guarded by its own monitor: frames, the idle sweep and shutdown. */
@@ -12,7 +11,7 @@ public final class LiveSession {
 
     private final String sessionId;
     private final String clientId;
-    private final WebSocketConnection connection;
+    private final SessionChannel channel;
     private final RateLimiter<Object> frames;
     private AgentDialogue dialogue;
     private Turn.Question openQuestion;
@@ -23,11 +22,11 @@ public final class LiveSession {
     private volatile long lastFrameNanos = System.nanoTime();
     private final String protocol;
 
-    LiveSession(String sessionId, String clientId, WebSocketConnection connection, int framesPerMinute) {
+    LiveSession(String sessionId, String clientId, SessionChannel channel, int framesPerMinute) {
         this.sessionId = sessionId;
         this.clientId = clientId;
-        this.connection = connection;
-        String negotiated = connection.subprotocol();
+        this.channel = channel;
+        String negotiated = channel.protocol();
         this.protocol = AgentProtocol.V2.equals(negotiated) ? AgentProtocol.V2 : AgentProtocol.V1;
         this.frames = RateLimiter.burstyBuilder(framesPerMinute, Duration.ofMinutes(1))
                 .build();
@@ -61,8 +60,8 @@ public final class LiveSession {
         return dialogue == null || dialogue.state() == AgentDialogue.State.ANSWERED;
     }
 
-    WebSocketConnection connection() {
-        return connection;
+    SessionChannel channel() {
+        return channel;
     }
 
     String modeId() {

@@ -1,21 +1,18 @@
-package io.penguin.gateway.sessions.websocket;
+package io.penguin.gateway.sessions.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.contracts.agent.ClientFrame;
 import io.penguin.contracts.agent.ErrorCode;
-import io.penguin.contracts.agent.FrameCodec;
-import io.penguin.contracts.agent.ServerFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Reads client frames strictly (every field checked, unknown fields refused so typos surface) and writes server
- * frames. The messages say what is wrong and never echo what the user wrote.
+ * Reads client frames strictly (every field checked, unknown fields refused so typos surface). The messages say what is wrong and never echo what the user wrote.
  */
-public final class Frames {
+final class FrameReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,13 +20,13 @@ public final class Frames {
     private final int maxQueryChars;
     private final int maxAnswerChars;
 
-    public Frames(int maxFrameBytes, int maxQueryChars, int maxAnswerChars) {
+    FrameReader(int maxFrameBytes, int maxQueryChars, int maxAnswerChars) {
         this.maxFrameBytes = maxFrameBytes;
         this.maxQueryChars = maxQueryChars;
         this.maxAnswerChars = maxAnswerChars;
     }
 
-    public ClientFrame parse(String raw) {
+    ClientFrame parse(String raw) {
         int bytes = raw.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxFrameBytes) {
             throw new FrameException(
@@ -83,10 +80,6 @@ public final class Frames {
                         "unknown type \"" + shorten(type.asText())
                                 + "\"; expected query, answer, skip, decline or end");
         };
-    }
-
-    public static String write(ServerFrame frame) {
-        return FrameCodec.write(frame);
     }
 
     private static void only(JsonNode node, String type, Set<String> allowed) {

@@ -1,4 +1,4 @@
-package io.penguin.gateway.sessions.websocket;
+package io.penguin.gateway.sessions.service;
 
 import io.penguin.contracts.agent.ErrorCode;
 
