@@ -46,18 +46,7 @@ class JsonSchemasTest {
     @ParameterizedTest
     @MethodSource("events")
     void checkedInSchemaMatchesTheRecord(Class<? extends PenguinEvent> event) throws IOException {
-        String generated = Events.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemaOf(event)) + "\n";
-        Path file = SCHEMAS.resolve(event.getSimpleName() + ".schema.json");
-        if (Boolean.getBoolean("penguin.schemas.write")) {
-            Files.createDirectories(SCHEMAS);
-            Files.writeString(file, generated);
-        }
-        assertThat(file)
-                .as("schema file for %s; regenerate with -Dpenguin.schemas.write=true", event.getSimpleName())
-                .exists();
-        assertThat(Files.readString(file))
-                .as("%s is out of date; regenerate with -Dpenguin.schemas.write=true", file)
-                .isEqualTo(generated);
+        assertCheckedInSchemaMatches(event);
     }
 
     /** The agent protocol's frames ({@code docs/agent-protocol.md}): one schema per direction. */
@@ -68,14 +57,18 @@ class JsonSchemasTest {
     @ParameterizedTest
     @MethodSource("frames")
     void checkedInFrameSchemaMatchesTheRecords(Class<?> frames) throws IOException {
-        String generated = Events.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemaOf(frames)) + "\n";
-        Path file = SCHEMAS.resolve(frames.getSimpleName() + ".schema.json");
+        assertCheckedInSchemaMatches(frames);
+    }
+
+    private static void assertCheckedInSchemaMatches(Class<?> type) throws IOException {
+        String generated = Events.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemaOf(type)) + "\n";
+        Path file = SCHEMAS.resolve(type.getSimpleName() + ".schema.json");
         if (Boolean.getBoolean("penguin.schemas.write")) {
             Files.createDirectories(SCHEMAS);
             Files.writeString(file, generated);
         }
         assertThat(file)
-                .as("schema file for %s; regenerate with -Dpenguin.schemas.write=true", frames.getSimpleName())
+                .as("schema file for %s; regenerate with -Dpenguin.schemas.write=true", type.getSimpleName())
                 .exists();
         assertThat(Files.readString(file))
                 .as("%s is out of date; regenerate with -Dpenguin.schemas.write=true", file)
