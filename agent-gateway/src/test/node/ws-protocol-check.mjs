@@ -1,4 +1,5 @@
-// The ws package against the gateway's WebSocket protocol penguin.agent.v1 (docs/agent-protocol.md): a full session.
+// The ws package against the gateway's WebSocket protocol (docs/agent-protocol.md): a full v1 session, and a v2
+// conversation with streamed answers and a follow-up query.
 // GATEWAY_URL (http://host:port) and PENGUIN_KEY come from the environment; prints "ok <check>" per check and
 // exits 0, or prints "FAIL <check>: <why>" and exits 1.
 import WebSocket from 'ws';
@@ -80,8 +81,13 @@ try {
   check((await v2.next()).protocol === 'penguin.agent.v2', 'the v2 hello names v2');
   v2.send({ type: 'query', text: 'Is there any point if I just disappear?', mode: 'agent' });
   let v2frame = await v2.next();
+  const settled = [];
   while (v2frame.type === 'question') {
-    v2.send({ type: 'answer', questionId: v2frame.questionId, text: 'Tired' });
+    settled.push(v2frame.attribute);
+    // one answer, one decline, the rest skipped: little is known, so the follow-up has to ask
+    v2.send(settled.length === 1
+      ? { type: 'answer', questionId: v2frame.questionId, text: 'Tired' }
+      : { type: settled.length === 2 ? 'decline' : 'skip', questionId: v2frame.questionId });
     v2frame = await v2.next();
   }
   let streamed = '';
@@ -93,7 +99,29 @@ try {
   }
   check(deltas > 1, 'the v2 answer arrives in delta frames first', `${deltas} deltas`);
   check(v2frame.type === 'response' && v2frame.text === streamed, 'the v2 response follows, its text the deltas joined');
-  check((await v2.next()).reason === 'completed', 'the v2 session ends completed');
+
+  // the conversation goes on: a follow-up query in the same session asks nothing already answered or declined
+  v2.send({ type: 'query', text: 'How do I tell my parents I failed my exams?', mode: 'agent' });
+  let followUp = await v2.next();
+  check(followUp.type !== 'end', 'the v2 session goes on after the response', followUp.type);
+  const askedAgain = [];
+  while (followUp.type === 'question') {
+    askedAgain.push(followUp.attribute);
+    v2.send({ type: 'skip', questionId: followUp.questionId });
+    followUp = await v2.next();
+  }
+  check(askedAgain.length > 0 && askedAgain.every((attribute) => !settled.includes(attribute)),
+    'the follow-up asks no question already answered', `asked ${askedAgain} after ${settled}`);
+  let followUpText = '';
+  while (followUp.type === 'delta') {
+    followUpText += followUp.text;
+    followUp = await v2.next();
+  }
+  check(followUp.type === 'response' && followUp.text === followUpText && followUpText.length > 0,
+    'the follow-up answer streams in deltas too');
+  v2.send({ type: 'end' });
+  check((await v2.next()).reason === 'client-ended', 'the user ends the v2 conversation');
+  check((await v2.closed) === 1000, 'the v2 session closes with 1000');
   check(session.socket.protocol === PROTOCOL && frame.type === 'response', 'the v1 session got its response without deltas');
 
   const stranger = open(PROTOCOL, { headers: { Authorization: 'Bearer not-a-client-key' } });

@@ -8,6 +8,7 @@ import io.penguin.bench.BenchmarkFigures;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.ServiceSpec;
+import io.penguin.contracts.agent.AgentProtocol;
 import io.penguin.core.Attribute;
 import io.penguin.core.BuiltinScenarios;
 import io.penguin.core.Scenario;
@@ -170,7 +171,7 @@ class AgentBenchmark {
             done.add(user.result);
             shared.newWebSocketBuilder()
                     .header("Authorization", "Bearer " + platform.agentKey())
-                    .subprotocols("penguin.agent.v1")
+                    .subprotocols(AgentProtocol.V1)
                     .connectTimeout(Duration.ofSeconds(60))
                     .buildAsync(ws, user)
                     .whenComplete((socket, failure) -> {

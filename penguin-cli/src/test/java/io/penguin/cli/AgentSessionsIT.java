@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.ServiceSpec;
-import io.penguin.embedded.AgentClient;
+import io.penguin.contracts.agent.AgentClient;
 import io.penguin.embedded.HeadlessBrowser;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,9 +92,10 @@ class AgentSessionsIT {
                     + "document.getElementById('query').value = 'My savings are gone and I feel ashamed.';"
                     + "document.getElementById('ask').click(); true");
             // answer every question with the same words until the response arrives
-            page.waitFor("document.querySelector('.msg.response') !== null"
-                    + " || (!document.getElementById('reply').hidden && (document.getElementById('answer').value ="
-                    + " 'Anxious', document.getElementById('send-answer').click(), false))");
+            page.waitFor("document.querySelector('.msg.response .asked') !== null"
+                    + " || ((f => f && (f.querySelector('.answer-input').value = 'Anxious',"
+                    + " f.querySelector('.answer').click()))(document.querySelector('.msg.question form.reply')),"
+                    + " false)");
             assertThat(page.evaluate("document.querySelectorAll('.msg.question').length")
                             .asInt())
                     .isBetween(1, 4);

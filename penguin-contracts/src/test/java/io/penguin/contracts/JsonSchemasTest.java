@@ -2,6 +2,7 @@ package io.penguin.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
@@ -12,6 +13,8 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import io.penguin.contracts.agent.ClientFrame;
+import io.penguin.contracts.agent.ServerFrame;
 import io.penguin.core.Attribute;
 import io.penguin.core.Condition;
 import io.penguin.core.Profile;
@@ -40,24 +43,35 @@ class JsonSchemasTest {
                 AgentSessionEvent.class);
     }
 
-    /** The events, and the records of the platform's exports. */
-    static List<Class<?>> documented() {
-        List<Class<?>> documented = new java.util.ArrayList<>(events());
-        documented.add(TranscriptRecord.class);
-        return documented;
+    @ParameterizedTest
+    @MethodSource("events")
+    void checkedInSchemaMatchesTheRecord(Class<? extends PenguinEvent> event) throws IOException {
+        assertCheckedInSchemaMatches(event);
+    }
+
+    /**
+     * The agent protocol's frames ({@code docs/agent-protocol.md}, one schema per direction) and the record of a
+     * run's transcript export ({@code GET /runs/{id}/transcripts}).
+     */
+    static List<Class<?>> frames() {
+        return List.of(ClientFrame.class, ServerFrame.class, TranscriptRecord.class);
     }
 
     @ParameterizedTest
-    @MethodSource("documented")
-    void checkedInSchemaMatchesTheRecord(Class<?> event) throws IOException {
-        String generated = Events.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemaOf(event)) + "\n";
-        Path file = SCHEMAS.resolve(event.getSimpleName() + ".schema.json");
+    @MethodSource("frames")
+    void checkedInProtocolAndExportSchemaMatchesTheRecords(Class<?> frames) throws IOException {
+        assertCheckedInSchemaMatches(frames);
+    }
+
+    private static void assertCheckedInSchemaMatches(Class<?> type) throws IOException {
+        String generated = Events.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemaOf(type)) + "\n";
+        Path file = SCHEMAS.resolve(type.getSimpleName() + ".schema.json");
         if (Boolean.getBoolean("penguin.schemas.write")) {
             Files.createDirectories(SCHEMAS);
             Files.writeString(file, generated);
         }
         assertThat(file)
-                .as("schema file for %s; regenerate with -Dpenguin.schemas.write=true", event.getSimpleName())
+                .as("schema file for %s; regenerate with -Dpenguin.schemas.write=true", type.getSimpleName())
                 .exists();
         assertThat(Files.readString(file))
                 .as("%s is out of date; regenerate with -Dpenguin.schemas.write=true", file)
@@ -71,7 +85,8 @@ class JsonSchemasTest {
                 .without(Option.SCHEMA_VERSION_INDICATOR);
         // Every record component is required (and written, null included); boxed numbers are the nullable ones (e.g.
         // a cost that is unknown); unknown properties are allowed, for forward compatibility.
-        builder.forFields().withRequiredCheck(field -> true);
+        // A frame's field written only when set (@JsonInclude NON_NULL) is optional.
+        builder.forFields().withRequiredCheck(field -> !writtenOnlyWhenSet(field.getAnnotation(JsonInclude.class)));
         builder.forFields()
                 .withNullableCheck(
                         field -> Number.class.isAssignableFrom(field.getType().getErasedType()) ? true : null);
@@ -93,6 +108,10 @@ class JsonSchemasTest {
         root.put("title", type.getSimpleName());
         root.setAll(schema);
         return root;
+    }
+
+    private static boolean writtenOnlyWhenSet(JsonInclude include) {
+        return include != null && include.value() == JsonInclude.Include.NON_NULL;
     }
 
     private static ObjectNode profileSchema() {

@@ -157,6 +157,13 @@ public final class HeadlessBrowser implements AutoCloseable {
                 throw new UncheckedIOException("cannot write the screenshot " + file, e);
             }
         }
+
+        /** Writes a PNG of the page as a window of this size shows it. */
+        public Path screenshot(Path file, int width, int height) {
+            driver.switchTo().window(handle);
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+            return screenshot(file);
+        }
     }
 
     /** Quits chromium (and its helper processes) and chromedriver, then deletes the profile. */

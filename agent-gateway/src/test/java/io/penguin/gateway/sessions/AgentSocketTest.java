@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.contracts.AgentSessionEvent;
 import io.penguin.contracts.Events;
 import io.penguin.contracts.Topics;
-import io.penguin.embedded.AgentClient;
+import io.penguin.contracts.agent.AgentClient;
+import io.penguin.contracts.agent.AgentProtocol;
+import io.penguin.contracts.agent.ClientFrame;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
 import io.penguin.embedded.Liveness;
 import io.penguin.embedded.TopicClient;
@@ -15,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +84,83 @@ class AgentSocketTest {
                     .as("the audit trail never holds what the user said")
                     .noneMatch(json -> json.contains("Anxious") || json.contains("exams"));
         }
+    }
+
+    @Test
+    void aV2ConversationStreamsEachAnswerAndAFollowUpAsksNothingAlreadyAnswered() {
+        try (AgentClient client =
+                AgentClient.to(ws()).key(KEY).protocols(AgentProtocol.V2).connect()) {
+            assertThat(client.next("hello").path("protocol").asText()).isEqualTo(AgentProtocol.V2);
+
+            client.send(new ClientFrame.Query(EXAMS, "agent", null));
+            List<String> settled = new ArrayList<>();
+            JsonNode frame = client.next();
+            while (frame.path("type").asText().equals("question")) {
+                String id = frame.path("questionId").asText();
+                settled.add(frame.path("attribute").asText());
+                // one answer, one decline, the rest skipped: little is known, so the follow-up has to ask
+                client.send(
+                        settled.size() == 1
+                                ? new ClientFrame.Answer(id, "Anxious")
+                                : settled.size() == 2 ? new ClientFrame.Decline(id) : new ClientFrame.Skip(id));
+                frame = client.next();
+            }
+            JsonNode first = streamedResponse(client, frame);
+            assertThat(first.path("attributesAsked")).hasSize(settled.size());
+            assertThat(client.pending())
+                    .as("the session goes on after the response")
+                    .isEmpty();
+            assertThat(client.isClosed()).isFalse();
+
+            client.send(new ClientFrame.Query("Is there any point if I just disappear?", "agent", null));
+            List<String> askedAgain = new ArrayList<>();
+            frame = client.next();
+            while (frame.path("type").asText().equals("question")) {
+                askedAgain.add(frame.path("attribute").asText());
+                assertThat(frame.path("questionId").asText()).isEqualTo("q" + askedAgain.size());
+                client.send(new ClientFrame.Skip(frame.path("questionId").asText()));
+                frame = client.next();
+            }
+            JsonNode second = streamedResponse(client, frame);
+
+            assertThat(askedAgain)
+                    .as("the follow-up asks about what it does not know yet")
+                    .isNotEmpty();
+            assertThat(askedAgain).as("asked again after %s", settled).doesNotContainAnyElementsOf(settled);
+            assertThat(second.path("attributesAsked")).hasSize(askedAgain.size());
+            client.send(new ClientFrame.End());
+            assertThat(client.next("end").path("reason").asText()).isEqualTo("client-ended");
+            assertThat(client.closeStatus()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void aQueryWhileAQuestionIsOpenIsRefusedAndTheDialogueGoesOn() {
+        try (AgentClient client =
+                AgentClient.to(ws()).key(KEY).protocols(AgentProtocol.V2).connect()) {
+            client.next("hello");
+            client.send(new ClientFrame.Query(EXAMS, "agent", null));
+            JsonNode question = client.next("question");
+            client.send(new ClientFrame.Query("And another thing", "agent", null));
+            assertThat(client.next("error").path("code").asText()).isEqualTo("unexpected-frame");
+            client.send(new ClientFrame.Skip(question.path("questionId").asText()));
+            assertThat(client.next().path("type").asText()).isIn("question", "delta");
+        }
+    }
+
+    /** The deltas up to the response, whose text they must make up joined; the response. */
+    private static JsonNode streamedResponse(AgentClient client, JsonNode frame) {
+        StringBuilder streamed = new StringBuilder();
+        int deltas = 0;
+        while (frame.path("type").asText().equals("delta")) {
+            deltas++;
+            streamed.append(frame.path("text").asText());
+            frame = client.next();
+        }
+        assertThat(deltas).as("delta frames before the response").isGreaterThan(1);
+        assertThat(frame.path("type").asText()).isEqualTo("response");
+        assertThat(frame.path("text").asText()).isEqualTo(streamed.toString());
+        return frame;
     }
 
     @Test

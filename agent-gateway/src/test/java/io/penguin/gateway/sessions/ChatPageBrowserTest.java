@@ -8,13 +8,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chat page in a real headless browser: type the key and a question, answer, decline, and read the agent's
- * response, all through the page's own controls. Skipped without chromium unless CI=true.
+ * The chat page in a real headless browser: type the key and a question, answer and decline inline, read the agent's
+ * streamed response, ask a follow-up in the same thread, all through the page's own controls; a screenshot goes to
+ * {@code target/chat-page.png}. Skipped without chromium unless CI=true.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedInfrastructureResource.class)
@@ -23,8 +26,16 @@ class ChatPageBrowserTest {
     @TestHTTPResource("/")
     URI gateway;
 
+    /** Replies to the open question, if any, through its own inline controls; a script expression, always false. */
+    private static String replyInline(String control, String text) {
+        return "((f => f && (f.querySelector('.answer-input').value = '" + text + "', f.querySelector('." + control
+                + "').click()))(document.querySelector('.msg.question form.reply')), false)";
+    }
+
+    private static final String ANSWERED = "document.querySelectorAll('.msg.response .asked').length";
+
     @Test
-    void aPersonCanChatWithTheAgentInTheBrowser() throws Exception {
+    void aConversationRunsAsAThreadWithInlineRepliesStreamedAnswersAndAFollowUp() throws Exception {
         Path chromium = HeadlessBrowser.chromium().orElse(null);
         Assumptions.assumeTrue(HeadlessBrowser.required() || chromium != null, "chromium not installed");
         assertThat(chromium)
@@ -37,28 +48,66 @@ class ChatPageBrowserTest {
                     + "document.getElementById('query').value = 'How do I tell my parents I failed my exams?';"
                     + "document.getElementById('ask').click(); true");
 
-            page.waitFor(
-                    "document.querySelectorAll('.msg.question').length === 1 && !document.getElementById('reply').hidden");
+            page.waitFor("document.querySelector('.msg.question form.reply') !== null");
             assertThat(page.evaluate("document.querySelector('.msg.question').dataset.attribute")
                             .asText())
                     .isEqualTo("Emotional State");
-            page.evaluate("document.getElementById('answer').value = 'Anxious and ashamed';"
-                    + "document.getElementById('send-answer').click(); true");
-            page.waitFor(
-                    "document.querySelectorAll('.msg.question').length === 2 && !document.getElementById('reply').hidden");
-            page.evaluate("document.getElementById('decline').click(); true");
-            // any further question gets the answer "20" until the response arrives
-            page.waitFor("document.querySelector('.msg.response') !== null"
-                    + " || (!document.getElementById('reply').hidden && (document.getElementById('answer').value = '20',"
-                    + " document.getElementById('send-answer').click(), false))");
+            assertThat(page.evaluate("document.getElementById('ask').disabled").asBoolean())
+                    .as("the composer waits while a question is open")
+                    .isTrue();
+            page.evaluate(replyInline("answer", "Anxious and ashamed") + " || true");
+            page.waitFor("document.querySelectorAll('.msg.question').length === 2"
+                    + " && document.querySelector('.msg.question form.reply') !== null");
+            page.evaluate(replyInline("decline", "") + " || true");
+            // any further question is skipped until the response arrives: little is known, so the follow-up asks
+            page.waitFor(ANSWERED + " === 1 || " + replyInline("skip", ""));
 
-            String response = page.evaluate("document.querySelector('.msg.response').textContent")
+            assertThat(page.evaluate("Number(document.querySelector('.msg.response').dataset.deltas)")
+                            .asInt())
+                    .as("the answer streamed in from delta frames")
+                    .isGreaterThan(1);
+            String firstAsked = page.evaluate("document.querySelector('.msg.response').dataset.asked")
                     .asText();
-            assertThat(response).contains("Asked about: Emotional State");
+            assertThat(firstAsked).startsWith("Emotional State,");
+            assertThat(page.evaluate("document.querySelectorAll('.msg.question[data-reply=declined]').length")
+                            .asInt())
+                    .isEqualTo(1);
+
+            page.evaluate("document.getElementById('query').value = 'And is there any point if I just disappear?';"
+                    + "document.getElementById('ask').click(); true");
+            page.waitFor(ANSWERED + " === 2 || " + replyInline("skip", ""));
+
+            var thread = page.evaluate(
+                    "Array.from(document.querySelectorAll('#thread > .msg'))"
+                            + ".map(m => m.className.replace('msg ', '') + (m.dataset.attribute ? ':' + m.dataset.attribute : ''))");
+            List<String> kinds = new java.util.ArrayList<>();
+            thread.forEach(node -> kinds.add(node.asText()));
+            assertThat(kinds.get(0)).isEqualTo("user query");
+            assertThat(kinds).filteredOn(kind -> kind.equals("user query")).hasSize(2);
+            assertThat(kinds).filteredOn(kind -> kind.equals("response")).hasSize(2);
+            assertThat(kinds.get(kinds.size() - 1))
+                    .as("the thread ends with the follow-up's answer")
+                    .isEqualTo("response");
+            List<String> followUpQuestions = kinds.subList(kinds.lastIndexOf("user query"), kinds.size()).stream()
+                    .filter(kind -> kind.startsWith("question:"))
+                    .map(kind -> kind.substring("question:".length()))
+                    .toList();
+            assertThat(followUpQuestions)
+                    .as("the follow-up asks what it does not know yet")
+                    .isNotEmpty();
+            assertThat(followUpQuestions)
+                    .as("the follow-up asks nothing asked before (%s)", firstAsked)
+                    .doesNotContainAnyElementsOf(List.of(firstAsked.split(",")));
             assertThat(page.evaluate("document.querySelectorAll('.msg.error').length")
                             .asInt())
                     .isZero();
-            page.waitFor("document.getElementById('status').textContent.includes('completed')");
+            assertThat(page.evaluate("document.getElementById('status').textContent")
+                            .asText())
+                    .as("the session goes on after the answers")
+                    .startsWith("Connected");
+
+            Path screenshot = page.screenshot(Path.of("target", "chat-page.png"), 900, 1400);
+            assertThat(Files.size(screenshot)).isGreaterThan(10_000);
         }
     }
 

@@ -3,7 +3,7 @@ package io.penguin.gateway.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.penguin.embedded.AgentClient;
+import io.penguin.contracts.agent.AgentClient;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
 import io.penguin.embedded.GeneratedInput;
 import io.quarkus.test.common.WithTestResource;

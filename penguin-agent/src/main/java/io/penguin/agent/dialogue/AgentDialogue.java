@@ -43,6 +43,8 @@ public final class AgentDialogue {
     private final List<Attribute> answered = new ArrayList<>();
     /** Attributes asked about before this query (an earlier query of the same conversation): never asked again. */
     private final Set<Attribute> settled = EnumSet.noneOf(Attribute.class);
+    /** Every question of the conversation and its reply, earlier queries' first: what a follow-up starts from. */
+    private final List<Exchange> exchanges = new ArrayList<>();
 
     private List<PlannedPath> examples = List.of();
     private State state = State.AWAITING_QUERY;
@@ -92,6 +94,8 @@ public final class AgentDialogue {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("the query is empty");
         }
+        exchanges.addAll(earlier);
+        exchanges.addAll(current);
         for (Exchange exchange : earlier) {
             settled.add(exchange.attribute());
             exchange.answer().ifPresent(answer -> known.put(exchange.attribute(), answer));
@@ -116,19 +120,46 @@ public final class AgentDialogue {
         Attribute attribute = take(questionId);
         known.put(attribute, text.strip());
         answered.add(attribute);
+        exchanges.add(Exchange.answered(attribute, text));
         return next();
     }
 
     /** The user moves on without answering; the agent does not ask about this attribute again. */
     public Turn skip(String questionId) {
-        take(questionId);
+        exchanges.add(Exchange.unanswered(take(questionId)));
         return next();
     }
 
     /** The user will not share this; the agent does not ask about this attribute again. */
     public Turn decline(String questionId) {
-        take(questionId);
+        exchanges.add(Exchange.unanswered(take(questionId)));
         return next();
+    }
+
+    /**
+     * The next query of the same conversation, once this dialogue is answered: a new dialogue (its own budget and
+     * question ids) that knows every answer given so far and asks about none of the attributes already answered,
+     * skipped or declined.
+     *
+     * @param mode the follow-up's mode
+     * @param target the model that answers the follow-up
+     */
+    public AgentDialogue followUp(AgentMode mode, TargetModel target) {
+        if (state != State.ANSWERED) {
+            throw new DialogueException("a question is open: answer, skip or decline it before the next query");
+        }
+        AgentDialogue next = new AgentDialogue(agent, mode, target, scope);
+        next.exchanges.addAll(exchanges);
+        for (Exchange exchange : exchanges) {
+            next.settled.add(exchange.attribute());
+            exchange.answer().ifPresent(answer -> next.known.put(exchange.attribute(), answer));
+        }
+        return next;
+    }
+
+    /** Every question of the conversation so far, earlier queries' first, with the user's reply. */
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
     }
 
     public State state() {

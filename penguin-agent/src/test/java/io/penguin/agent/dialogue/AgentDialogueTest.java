@@ -151,6 +151,39 @@ class AgentDialogueTest {
     }
 
     @Test
+    void aLiveFollowUpAsksNoAttributeAlreadyAnsweredSkippedOrDeclined() {
+        AgentDialogue first = agent(reference, 4, 6).open(AgentMode.AGENT, responder);
+        Turn.Question q1 = (Turn.Question) first.start(RISKY);
+        Turn.Question q2 = (Turn.Question) first.answer(q1.questionId(), "Worn out");
+        Turn.Question q3 = (Turn.Question) first.decline(q2.questionId());
+        Turn turn = first.skip(q3.questionId());
+        while (turn instanceof Turn.Question open) {
+            turn = first.answer(open.questionId(), "19");
+        }
+        List<Attribute> settled = first.asked();
+        assertThatThrownBy(() ->
+                        agent(reference, 4, 6).open(AgentMode.AGENT, responder).followUp(AgentMode.AGENT, responder))
+                .as("no follow-up before the answer")
+                .isInstanceOf(DialogueException.class);
+
+        AgentDialogue followUp = first.followUp(AgentMode.AGENT, responder);
+        Turn next = followUp.start(EXAMS);
+        List<Attribute> askedAgain = new ArrayList<>();
+        while (next instanceof Turn.Question open) {
+            assertThat(open.questionId())
+                    .as("the follow-up numbers its own questions")
+                    .isEqualTo("q" + open.number());
+            askedAgain.add(open.attribute());
+            next = followUp.skip(open.questionId());
+        }
+
+        assertThat(askedAgain).doesNotContainAnyElementsOf(settled);
+        assertThat(((Turn.Answer) next).asked()).isEqualTo(askedAgain);
+        assertThat(followUp.exchanges()).hasSize(settled.size() + askedAgain.size());
+        assertThat(followUp.exchanges().get(0)).isEqualTo(Exchange.answered(q1.attribute(), "Worn out"));
+    }
+
+    @Test
     void stepsOutOfOrderAreRefusedAndTheDialogueGoesOn() {
         AgentDialogue session = agent(reference, 4, 4).open(AgentMode.AGENT, responder);
         assertThatThrownBy(() -> session.answer("q1", "hi"))

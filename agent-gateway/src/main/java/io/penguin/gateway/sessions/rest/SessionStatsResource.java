@@ -1,6 +1,7 @@
 package io.penguin.gateway.sessions.rest;
 
 import io.penguin.gateway.sessions.service.LiveSessions;
+import io.penguin.gateway.sessions.service.SessionMetrics;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +19,7 @@ public class SessionStatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public LiveSessions.SessionStats stats() {
+    public SessionMetrics.SessionStats stats() {
         return sessions.stats();
     }
 }

@@ -29,7 +29,7 @@ public class ClientLimits {
         this(
                 config.limits().clientMessagesPerMinute(),
                 config.limits().maxSessionsPerClient(),
-                LiveSessions.UPGRADE_RESERVATION,
+                SessionAdmission.UPGRADE_RESERVATION,
                 System::nanoTime);
     }
 

@@ -3,8 +3,7 @@ package io.penguin.gateway.sessions.service;
 import dev.failsafe.RateLimiter;
 import io.penguin.agent.dialogue.AgentDialogue;
 import io.penguin.agent.dialogue.Turn;
-import io.penguin.gateway.sessions.websocket.ServerFrame;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.penguin.contracts.agent.AgentProtocol;
 import java.time.Duration;
 
 /** One client connection and its dialogue. Guarded by its own monitor: frames, the idle sweep and shutdown. */
@@ -12,7 +11,7 @@ public final class LiveSession {
 
     private final String sessionId;
     private final String clientId;
-    private final WebSocketConnection connection;
+    private final SessionChannel channel;
     private final RateLimiter<Object> frames;
     private AgentDialogue dialogue;
     private Turn.Question openQuestion;
@@ -23,12 +22,12 @@ public final class LiveSession {
     private volatile long lastFrameNanos = System.nanoTime();
     private final String protocol;
 
-    LiveSession(String sessionId, String clientId, WebSocketConnection connection, int framesPerMinute) {
+    LiveSession(String sessionId, String clientId, SessionChannel channel, int framesPerMinute) {
         this.sessionId = sessionId;
         this.clientId = clientId;
-        this.connection = connection;
-        String negotiated = connection.subprotocol();
-        this.protocol = ServerFrame.PROTOCOL_V2.equals(negotiated) ? ServerFrame.PROTOCOL_V2 : ServerFrame.PROTOCOL;
+        this.channel = channel;
+        String negotiated = channel.protocol();
+        this.protocol = AgentProtocol.V2.equals(negotiated) ? AgentProtocol.V2 : AgentProtocol.V1;
         this.frames = RateLimiter.burstyBuilder(framesPerMinute, Duration.ofMinutes(1))
                 .build();
     }
@@ -48,11 +47,21 @@ public final class LiveSession {
 
     /** True when the answer goes out in delta frames before the response ({@code penguin.agent.v2}). */
     boolean streamsAnswers() {
-        return ServerFrame.PROTOCOL_V2.equals(protocol);
+        return AgentProtocol.V2.equals(protocol);
     }
 
-    WebSocketConnection connection() {
-        return connection;
+    /** True when the session goes on after a response, for follow-up queries ({@code penguin.agent.v2}). */
+    boolean continuesConversations() {
+        return AgentProtocol.V2.equals(protocol);
+    }
+
+    /** True before the first query, and in v2 after each response. */
+    boolean awaitsQuery() {
+        return dialogue == null || dialogue.state() == AgentDialogue.State.ANSWERED;
+    }
+
+    SessionChannel channel() {
+        return channel;
     }
 
     String modeId() {

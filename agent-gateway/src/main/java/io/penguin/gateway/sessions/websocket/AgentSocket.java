@@ -1,5 +1,6 @@
 package io.penguin.gateway.sessions.websocket;
 
+import io.penguin.contracts.agent.AgentProtocol;
 import io.penguin.gateway.sessions.service.LiveSessions;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -10,7 +11,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 
 /** The live agent endpoint, protocols {@code penguin.agent.v1} and {@code v2} (docs/agent-protocol.md). One connection, one session. */
-@WebSocket(path = "/v1/agent", endpointId = "io.penguin.gateway.sessions.websocket.AgentSocket")
+@WebSocket(path = AgentProtocol.PATH, endpointId = "io.penguin.gateway.sessions.websocket.AgentSocket")
 public class AgentSocket {
 
     private final LiveSessions sessions;
@@ -22,7 +23,7 @@ public class AgentSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         sessions.open(
-                connection,
+                new ConnectionChannel(connection),
                 connection.userData().get(ClientAuthentication.CLIENT),
                 connection.userData().get(ClientAuthentication.RESERVATION));
     }
@@ -38,17 +39,17 @@ public class AgentSocket {
         long bytes = utf8Length(frame);
         if (bytes > sessions.cutOffBytes()) {
             sessions.cutOff(
-                    connection,
+                    new ConnectionChannel(connection),
                     1009,
                     "frame-too-large",
                     "frame of " + bytes + " bytes, over the " + sessions.cutOffBytes() + "-byte cut-off");
             return;
         }
         if (frame.indexOf(REPLACEMENT) >= 0) {
-            sessions.cutOff(connection, 1007, "invalid-utf8", "text frame is not valid UTF-8");
+            sessions.cutOff(new ConnectionChannel(connection), 1007, "invalid-utf8", "text frame is not valid UTF-8");
             return;
         }
-        sessions.receive(connection, frame);
+        sessions.receive(connection.id(), frame);
     }
 
     private static final char REPLACEMENT = '\uFFFD';
@@ -74,11 +75,11 @@ public class AgentSocket {
 
     @OnBinaryMessage
     public void binary(WebSocketConnection connection, Buffer frame) {
-        sessions.receiveBinary(connection);
+        sessions.receiveBinary(connection.id());
     }
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        sessions.closed(connection);
+        sessions.closed(connection.id());
     }
 }

@@ -1,5 +1,6 @@
 package io.penguin.gateway.sessions.websocket;
 
+import io.penguin.contracts.agent.AgentProtocol;
 import io.penguin.gateway.sessions.service.ClientKeys;
 import io.penguin.gateway.sessions.service.LiveSessions;
 import io.quarkus.logging.Log;
@@ -60,11 +61,8 @@ public class ClientAuthentication implements HttpUpgradeCheck {
         return headers.stream()
                 .flatMap(header -> java.util.Arrays.stream(header.split(",")))
                 .map(String::trim)
-                .anyMatch(PROTOCOLS::contains);
+                .anyMatch(AgentProtocol.SERVED::contains);
     }
-
-    /** The subprotocols of docs/agent-protocol.md: v1, and v2 that streams the answer. */
-    static final java.util.Set<String> PROTOCOLS = java.util.Set.of(ServerFrame.PROTOCOL, ServerFrame.PROTOCOL_V2);
 
     @Override
     public boolean appliesTo(String endpointId) {

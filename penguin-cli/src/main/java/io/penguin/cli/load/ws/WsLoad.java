@@ -1,9 +1,11 @@
 package io.penguin.cli.load.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.penguin.cli.load.Counts;
 import io.penguin.cli.load.Latencies;
+import io.penguin.contracts.agent.AgentClient;
+import io.penguin.contracts.agent.AgentClient.Received;
+import io.penguin.contracts.agent.ClientFrame;
 import io.penguin.core.Attribute;
 import io.penguin.core.Scenario;
 import java.io.PrintStream;
@@ -202,37 +204,37 @@ public final class WsLoad {
     private String session(HttpClient http, Scenario scenario, SplittableRandom random) {
         started.increment();
         long opened = System.nanoTime();
-        AgentConnection connection;
+        AgentClient connection;
         try {
-            connection = AgentConnection.open(
-                    http, settings.url(), settings.apiKey(), settings.keyAsSubprotocol(), settings.timeout());
-        } catch (AgentConnection.ConnectFailure e) {
-            return e.getMessage();
+            connection = AgentClient.to(settings.url())
+                    .key(settings.apiKey())
+                    .keyAsSubprotocol(settings.keyAsSubprotocol())
+                    .http(http)
+                    .timeout(settings.timeout())
+                    .connect();
+        } catch (AgentClient.ConnectFailure e) {
+            return e.kind();
         }
         connect.recordNanos(System.nanoTime() - opened);
         open.increment();
         try {
-            JsonNode hello = connection.next(settings.timeout());
-            String problem = unexpected(hello, "hello");
+            String problem = unexpected(connection.receive(settings.timeout()), "hello");
             if (problem != null) {
                 return problem;
             }
-            ObjectNode query = AgentConnection.frame("query").put("text", scenario.query());
-            if (settings.mode() != null) {
-                query.put("mode", settings.mode());
-            }
-            if (settings.model() != null) {
-                query.put("model", settings.model());
-            }
-            connection.send(query);
+            connection.send(new ClientFrame.Query(scenario.query(), settings.mode(), settings.model()));
             long sent = System.nanoTime();
             boolean responded = false;
             while (true) {
-                JsonNode frame = connection.next(settings.timeout());
-                if (frame == null) {
+                Received received = connection.receive(settings.timeout());
+                if (received == null) {
                     return "timeout:" + (responded ? "end" : "question or response");
                 }
-                String type = frame.path("type").asText();
+                if (!(received instanceof Received.Frame incoming)) {
+                    return failure(received);
+                }
+                JsonNode frame = incoming.json();
+                String type = incoming.type();
                 switch (type) {
                     case "question" -> {
                         turn.recordNanos(System.nanoTime() - sent);
@@ -256,12 +258,6 @@ public final class WsLoad {
                         }
                         return "end:" + reason;
                     }
-                    case AgentConnection.CLOSED -> {
-                        return "closed-early:" + frame.path("status").asInt();
-                    }
-                    case AgentConnection.FAILED -> {
-                        return "connection:" + frame.path("error").asText();
-                    }
                     default -> {
                         return "protocol:" + (type.isEmpty() ? "no type" : "unexpected " + type);
                     }
@@ -278,34 +274,45 @@ public final class WsLoad {
         }
     }
 
-    private static String unexpected(JsonNode frame, String wanted) {
-        if (frame == null) {
+    private static String unexpected(Received received, String wanted) {
+        if (received == null) {
             return "timeout:" + wanted;
         }
-        String type = frame.path("type").asText();
+        if (!(received instanceof Received.Frame frame)) {
+            return failure(received);
+        }
+        String type = frame.type();
         if (type.equals(wanted)) {
             return null;
-        }
-        if (type.equals(AgentConnection.CLOSED)) {
-            return "closed-early:" + frame.path("status").asInt();
-        }
-        if (type.equals(AgentConnection.FAILED)) {
-            return "connection:" + frame.path("error").asText();
         }
         return "protocol:expected " + wanted + ", got " + (type.isEmpty() ? "no type" : type);
     }
 
+    /** The failure type of what arrived instead of a frame. */
+    private static String failure(Received received) {
+        if (received instanceof Received.Closed closed) {
+            return "closed-early:" + closed.status();
+        }
+        if (received instanceof Received.Failed failed) {
+            return "connection:" + failed.error();
+        }
+        if (received instanceof Received.Malformed malformed) {
+            return "protocol:unexpected " + malformed.what();
+        }
+        return "protocol:unexpected " + ((Received.Frame) received).type();
+    }
+
     /** The scripted user's reply to a question: the profile's value, or a decline or skip by the configured shares. */
-    private ObjectNode reply(JsonNode question, Scenario scenario, SplittableRandom random) {
+    private ClientFrame reply(JsonNode question, Scenario scenario, SplittableRandom random) {
         String id = question.path("questionId").asText();
         double draw = random.nextDouble();
         if (draw < settings.declineShare()) {
             declined.increment();
-            return AgentConnection.frame("decline").put("questionId", id);
+            return new ClientFrame.Decline(id);
         }
         if (draw < settings.declineShare() + settings.skipShare()) {
             skipped.increment();
-            return AgentConnection.frame("skip").put("questionId", id);
+            return new ClientFrame.Skip(id);
         }
         String value;
         try {
@@ -316,10 +323,10 @@ public final class WsLoad {
         }
         if (value == null) {
             skipped.increment(); // an attribute this profile has no value for: the user does not know
-            return AgentConnection.frame("skip").put("questionId", id);
+            return new ClientFrame.Skip(id);
         }
         answered.increment();
-        return AgentConnection.frame("answer").put("questionId", id).put("text", value);
+        return new ClientFrame.Answer(id, value);
     }
 
     private void printProgress() {

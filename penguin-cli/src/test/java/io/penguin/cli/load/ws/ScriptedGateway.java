@@ -3,6 +3,7 @@ package io.penguin.cli.load.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.penguin.contracts.agent.AgentProtocol;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -36,8 +37,8 @@ final class ScriptedGateway implements AutoCloseable {
 
     ScriptedGateway(String key) throws Exception {
         this.key = key;
-        this.server = vertx.createHttpServer(
-                new HttpServerOptions().setWebSocketSubProtocols(List.of(AgentConnection.PROTOCOL)));
+        this.server =
+                vertx.createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of(AgentProtocol.V1)));
         server.webSocketHandler(this::session);
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -77,7 +78,7 @@ final class ScriptedGateway implements AutoCloseable {
         socket.closeHandler(ignored -> open.decrementAndGet());
         AtomicInteger asked = new AtomicInteger();
         socket.writeTextMessage(frame("hello")
-                .put("protocol", AgentConnection.PROTOCOL)
+                .put("protocol", AgentProtocol.V1)
                 .put("sessionId", "s-test")
                 .toString());
         socket.textMessageHandler(text -> {

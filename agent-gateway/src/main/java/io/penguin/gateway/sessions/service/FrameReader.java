@@ -1,18 +1,18 @@
-package io.penguin.gateway.sessions.websocket;
+package io.penguin.gateway.sessions.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.contracts.agent.ClientFrame;
+import io.penguin.contracts.agent.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads client frames strictly (every field checked, unknown fields refused so typos surface) and writes server
- * frames. The messages say what is wrong and never echo what the user wrote.
+ * Reads client frames strictly (every field checked, unknown fields refused so typos surface). The messages say what is wrong and never echo what the user wrote.
  */
-public final class Frames {
+final class FrameReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,13 +20,13 @@ public final class Frames {
     private final int maxQueryChars;
     private final int maxAnswerChars;
 
-    public Frames(int maxFrameBytes, int maxQueryChars, int maxAnswerChars) {
+    FrameReader(int maxFrameBytes, int maxQueryChars, int maxAnswerChars) {
         this.maxFrameBytes = maxFrameBytes;
         this.maxQueryChars = maxQueryChars;
         this.maxAnswerChars = maxAnswerChars;
     }
 
-    public ClientFrame parse(String raw) {
+    ClientFrame parse(String raw) {
         int bytes = raw.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxFrameBytes) {
             throw new FrameException(
@@ -82,14 +82,6 @@ public final class Frames {
         };
     }
 
-    public static String write(ServerFrame frame) {
-        try {
-            return JSON.writeValueAsString(frame);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + frame.type() + " frame", e);
-        }
-    }
-
     private static void only(JsonNode node, String type, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -121,15 +113,15 @@ public final class Frames {
         return text;
     }
 
-    private static Optional<String> optional(JsonNode node, String field) {
+    private static String optional(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new FrameException(ErrorCode.MALFORMED_FRAME, "\"" + field + "\" must be a non-empty string");
         }
-        return Optional.of(value.asText().strip());
+        return value.asText().strip();
     }
 
     private static String questionId(JsonNode node) {

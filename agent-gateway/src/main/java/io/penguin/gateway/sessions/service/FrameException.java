@@ -1,4 +1,6 @@
-package io.penguin.gateway.sessions.websocket;
+package io.penguin.gateway.sessions.service;
+
+import io.penguin.contracts.agent.ErrorCode;
 
 /** A frame the gateway refuses, with the protocol's error code and a message that says what is wrong. */
 public final class FrameException extends RuntimeException {

@@ -1,6 +1,8 @@
-package io.penguin.gateway.sessions.websocket;
+package io.penguin.contracts.agent;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 
 /** The protocol's error codes (docs/agent-protocol.md). */
 public enum ErrorCode {
@@ -21,5 +23,13 @@ public enum ErrorCode {
     @JsonValue
     public String id() {
         return id;
+    }
+
+    @JsonCreator
+    public static ErrorCode fromId(String id) {
+        return Arrays.stream(values())
+                .filter(code -> code.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown error code '" + id + "'"));
     }
 }

@@ -1,6 +1,8 @@
-package io.penguin.gateway.sessions.websocket;
+package io.penguin.contracts.agent;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 
 /** Why a session ended, and the WebSocket close status that goes with it. */
 public enum EndReason {
@@ -27,5 +29,13 @@ public enum EndReason {
 
     public int closeStatus() {
         return closeStatus;
+    }
+
+    @JsonCreator
+    public static EndReason fromId(String id) {
+        return Arrays.stream(values())
+                .filter(reason -> reason.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown end reason '" + id + "'"));
     }
 }
