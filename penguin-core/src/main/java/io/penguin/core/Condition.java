@@ -53,7 +53,7 @@ public record Condition(String id, Set<Attribute> visible) {
      * attributes are what the user told during the session, not {@link #visible()}.
      */
     public boolean agentic() {
-        return AGENT.id.equals(id) || PLANNER.id.equals(id);
+        return ConditionFamily.agentic(id);
     }
 
     /**

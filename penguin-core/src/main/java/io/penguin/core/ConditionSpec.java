@@ -23,8 +23,8 @@ import java.util.zip.CRC32;
 public record ConditionSpec(String id) {
 
     public static final String ALL_SINGLES = "single:*";
-    public static final String AGENT = "agent";
-    public static final String PLANNER = "planner";
+    public static final String AGENT = ConditionFamily.AGENT;
+    public static final String PLANNER = ConditionFamily.PLANNER;
 
     /** Every set of three of the ten attributes, in a fixed order: C(10, 3) = 120. */
     private static final List<EnumSet<Attribute>> ALL_TRIPLES = triples();
@@ -55,7 +55,7 @@ public record ConditionSpec(String id) {
 
     /** True for the conditions the agent gateway answers ({@code agent}, {@code planner}). */
     public boolean agentic() {
-        return AGENT.equals(id) || PLANNER.equals(id);
+        return ConditionFamily.agentic(id);
     }
 
     /** True for {@code best-3}: 120 work items per scenario and model, so runs limit it to a sample. */

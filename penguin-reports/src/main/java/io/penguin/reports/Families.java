@@ -2,6 +2,7 @@ package io.penguin.reports;
 
 import io.penguin.core.Attribute;
 import io.penguin.core.Condition;
+import io.penguin.core.ConditionFamily;
 import io.penguin.core.ConditionSpec;
 import java.util.Comparator;
 
@@ -32,7 +33,7 @@ public final class Families {
     }
 
     public static boolean agentic(String family) {
-        return AGENT.equals(family) || PLANNER.equals(family);
+        return ConditionFamily.agentic(family);
     }
 
     /** The row name of the RAISE table (paper: Vanilla, +Agent, +Planner); the family id elsewhere. */
