@@ -100,7 +100,9 @@ public class ChatCompletionsResource {
             return OpenAiErrors.invalid(e);
         } catch (DialogueException | IllegalArgumentException e) {
             return OpenAiErrors.invalid(new InvalidChatRequestException("messages", "invalid_value", e.getMessage()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a library that failed to load (e.g. the embedder's native tokenizer) is still our fault to
+            // report in OpenAI's shape, not an empty 500 from the framework.
             Log.errorf(e, "chat completion for client %s failed", client.get());
             return OpenAiErrors.internal();
         } finally {
