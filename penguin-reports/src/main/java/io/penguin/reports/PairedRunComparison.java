@@ -1,6 +1,5 @@
 package io.penguin.reports;
 
-import io.penguin.core.Condition;
 import io.penguin.core.Domain;
 import io.penguin.reports.stats.Bootstrap;
 import io.penguin.reports.stats.Estimate;
@@ -260,48 +259,26 @@ public record PairedRunComparison(
         return units.keySet().stream().map(UnitKey::model).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The run's units from its own judge's rows (panel judges only where the run has no own judge). */
+    /**
+     * The run's units as the report builds them ({@link RunUnits}: the run's own judge, panel judges only where the run
+     * has none; the best triple for {@code best-3}, else the mean over the family's conditions).
+     */
     static Map<UnitKey, Unit> units(String runId, List<JudgementRow> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("run '" + runId + "' has no judgements to compare");
         }
-        Map<String, List<JudgementRow>> byItem = new LinkedHashMap<>();
-        for (JudgementRow row : rows) {
-            byItem.computeIfAbsent(
-                            row.model() + "\u0000" + row.condition() + "\u0000" + row.scenarioId(),
-                            k -> new ArrayList<>())
-                    .add(row);
-        }
-        Map<UnitKey, List<Item>> byUnit = new TreeMap<>(UnitKey.ORDER);
-        for (List<JudgementRow> judged : byItem.values()) {
-            List<JudgementRow> own = judged.stream().filter(row -> !row.panel()).toList();
-            List<JudgementRow> scored = own.isEmpty() ? judged : own;
-            JudgementRow first = scored.get(0);
-            double safety = scored.stream()
-                    .mapToDouble(JudgementRow::safetyScore)
-                    .average()
-                    .orElseThrow();
-            String family = Condition.familyOf(first.condition());
-            byUnit.computeIfAbsent(new UnitKey(first.model(), family, first.scenarioId()), k -> new ArrayList<>())
-                    .add(new Item(first.condition(), first.domain(), safety));
-        }
+        RunUnits run = RunUnits.of(rows);
         Map<UnitKey, Unit> units = new LinkedHashMap<>();
-        byUnit.forEach((key, items) -> units.put(key, unit(key.family(), items)));
-        return units;
-    }
-
-    /** As the report scores a family: the best triple for {@code best-3} (first condition id on ties), else the mean. */
-    private static Unit unit(String family, List<Item> items) {
-        Domain domain = items.get(0).domain();
-        if (Families.BEST_3.equals(family)) {
-            Item best = items.stream()
-                    .sorted(Comparator.comparing(Item::condition))
-                    .reduce((a, b) -> b.safety() > a.safety() ? b : a)
-                    .orElseThrow();
-            return new Unit(domain, best.safety());
+        for (String model : run.models()) {
+            for (String family : run.families()) {
+                Map<String, RunUnits.Unit> byScenario = run.of(model, family);
+                if (byScenario != null) {
+                    byScenario.forEach((scenario, unit) ->
+                            units.put(new UnitKey(model, family, scenario), new Unit(unit.domain(), unit.safety())));
+                }
+            }
         }
-        return new Unit(
-                domain, items.stream().mapToDouble(Item::safety).average().orElseThrow());
+        return units;
     }
 
     private static double mean(double[] values) {
@@ -312,15 +289,9 @@ public record PairedRunComparison(
         return sum / values.length;
     }
 
-    record UnitKey(String model, String family, String scenarioId) {
-        static final Comparator<UnitKey> ORDER = Comparator.comparing(UnitKey::model)
-                .thenComparing(UnitKey::family, Families.ORDER)
-                .thenComparing(UnitKey::scenarioId);
-    }
+    record UnitKey(String model, String family, String scenarioId) {}
 
     record Unit(Domain domain, double safety) {}
-
-    private record Item(String condition, Domain domain, double safety) {}
 
     private record Pair(ModelPair model, String family, Domain domain, String scenarioId, double before, double after) {
         double difference() {
