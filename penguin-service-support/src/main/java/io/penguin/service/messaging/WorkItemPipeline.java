@@ -1,5 +1,6 @@
 package io.penguin.service.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.penguin.contracts.Events;
@@ -16,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -60,6 +62,7 @@ public final class WorkItemPipeline<T extends PenguinEvent> implements AutoClose
     private final MeterRegistry meters;
     private final Duration publishTimeout;
     private final ExecutorService threads;
+    private final List<Gauge> gauges;
 
     /**
      * @param stage the stage's name in metrics ({@code penguin.work.items{stage}}, {@code penguin.work.in.flight}),
@@ -90,10 +93,23 @@ public final class WorkItemPipeline<T extends PenguinEvent> implements AutoClose
                     thread.setDaemon(true);
                     return thread;
                 });
-        Tags tags = Tags.of("stage", stage);
-        meters.gauge("penguin.work.in.flight", tags, window, InFlightWindow::inFlight);
-        meters.gauge("penguin.work.in.flight.peak", tags, window, InFlightWindow::peak);
-        meters.gauge("penguin.work.in.flight.limit", tags, window, InFlightWindow::capacity);
+        this.gauges = List.of(
+                gauge("penguin.work.in.flight", InFlightWindow::inFlight),
+                gauge("penguin.work.in.flight.peak", InFlightWindow::peak),
+                gauge("penguin.work.in.flight.limit", InFlightWindow::capacity));
+    }
+
+    /**
+     * A gauge that holds this stage's window strongly and is removed on {@link #close}: Micrometer holds a gauge's
+     * object weakly by default and hands back the first registration of a name and tags, so a registry that outlives
+     * one consumer (a test JVM restarting the application) would otherwise read the old window, or NaN once it is
+     * collected.
+     */
+    private Gauge gauge(String name, ToDoubleFunction<InFlightWindow> value) {
+        return Gauge.builder(name, window, value)
+                .tags(Tags.of("stage", stage))
+                .strongReference(true)
+                .register(meters);
     }
 
     /**
@@ -178,6 +194,7 @@ public final class WorkItemPipeline<T extends PenguinEvent> implements AutoClose
 
     @Override
     public void close() {
+        gauges.forEach(meters::remove);
         threads.shutdownNow();
     }
 }

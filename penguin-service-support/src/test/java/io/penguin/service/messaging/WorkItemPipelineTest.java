@@ -3,6 +3,7 @@ package io.penguin.service.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.penguin.contracts.Events;
 import io.penguin.contracts.GenerationRequested;
@@ -70,6 +71,10 @@ class WorkItemPipelineTest {
     }
 
     private WorkItemPipeline<GenerationRequested> pipeline(int window) {
+        return pipeline(window, new SimpleMeterRegistry());
+    }
+
+    private WorkItemPipeline<GenerationRequested> pipeline(int window, MeterRegistry meters) {
         pipeline = new WorkItemPipeline<>(
                 "test",
                 GenerationRequested.class,
@@ -90,7 +95,7 @@ class WorkItemPipelineTest {
                 },
                 responses.emitter(),
                 deadLetters.emitter(),
-                new SimpleMeterRegistry(),
+                meters,
                 Duration.ofMinutes(1));
         return pipeline;
     }
@@ -219,5 +224,25 @@ class WorkItemPipelineTest {
         await().until(() -> settled.containsKey(5L));
         assertThat(settled.get(5L)).isEqualTo("nacked: broker refused");
         await().until(() -> pipeline.window().inFlight() == 0);
+    }
+
+    @Test
+    void aStagesGaugesReadTheLiveWindowAfterAnEarlierPipelineOfTheStageClosedOnTheSameRegistry() {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        pipeline(3, meters).close();
+
+        pipeline(7, meters);
+        System.gc();
+
+        assertThat(meters.get("penguin.work.in.flight.limit")
+                        .tag("stage", "test")
+                        .gauge()
+                        .value())
+                .isEqualTo(7.0);
+        assertThat(meters.get("penguin.work.in.flight")
+                        .tag("stage", "test")
+                        .gauge()
+                        .value())
+                .isZero();
     }
 }

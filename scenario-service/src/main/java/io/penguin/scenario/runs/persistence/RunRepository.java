@@ -3,7 +3,9 @@ package io.penguin.scenario.runs.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -11,6 +13,18 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
 
     public List<RunEntity> recent(int limit) {
         return findAll(Sort.descending("createdAt")).page(0, limit).list();
+    }
+
+    /**
+     * Locks the runs' rows until the transaction ends, in id order (so two transactions never wait on each other
+     * crosswise). Every transaction that moves a run's items and then asks {@link #completeIfDone} takes this lock
+     * first: otherwise two replicas recording a run's last items at the same moment each see the other's items still
+     * pending (neither has committed), and neither completes the run.
+     */
+    public List<RunEntity> lockForProgress(Collection<String> ids) {
+        return find("id in ?1", Sort.by("id"), ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /** Marks the run completed if no item is pending; true when this call completed it. */

@@ -277,6 +277,7 @@ public class RunService {
                 ? RunStatus.RUNNING
                 : RunStatus.PUBLISH_FAILED;
         QuarkusTransaction.requiringNew().run(() -> {
+            runs.lockForProgress(List.of(runId));
             runs.update(
                     "status = ?1 where id = ?2 and status in ?3",
                     status,
@@ -300,7 +301,7 @@ public class RunService {
             Set<String> runIds = new HashSet<>();
             judgements.forEach(judgement -> runIds.add(judgement.item().runId()));
             Map<String, String> judgeOfRun = new HashMap<>();
-            runs.list("id in ?1", runIds).forEach(run -> judgeOfRun.put(run.id, run.judgeModel));
+            runs.lockForProgress(runIds).forEach(run -> judgeOfRun.put(run.id, run.judgeModel));
             List<JudgementRecorded> counted = judgements.stream()
                     .filter(judgement -> judgement
                             .judgeModel()
@@ -319,6 +320,7 @@ public class RunService {
     /** Records that a work item was dead-lettered at a stage; a judged item stays judged. */
     public boolean recordFailure(WorkItemId item, String stage, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            runs.lockForProgress(List.of(item.runId()));
             boolean changed = items.markFailed(item, stage, reason);
             if (changed && runs.completeIfDone(item.runId())) {
                 Log.infof("run %s completed with failed items", item.runId());
