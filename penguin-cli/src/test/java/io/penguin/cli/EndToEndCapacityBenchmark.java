@@ -2,14 +2,12 @@ package io.penguin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.bench.BenchmarkFigures;
 import io.penguin.cli.load.FakeLlmOptions;
 import io.penguin.cli.platform.Platform;
 import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.ServiceSpec;
 import io.penguin.fakellm.FakeLlmServer;
-import io.penguin.fakellm.RoleAwareResponder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,41 +25,54 @@ import org.junit.jupiter.api.Test;
  * {@code -Dpenguin.benchmark.items}) through the broker, generation-service and judge-service. The ceiling is
  * min(C/L) = 64 / 0.5 s = 128 judged/s; the target is at least 90% of it. Prints judged/s (whole run, and between
  * 10% and 90% judged), the peak items in flight and the peak heap of generation- and judge-service (sampled from
- * their metrics), and the peak concurrency each fake saw. Not part of {@code mvn verify}; run it with
+ * their metrics), and the peak concurrency each fake saw. A second test does the same with agent items (default 2,000:
+ * {@code -Dpenguin.benchmark.agent-items}) against their own ceiling. Not part of {@code mvn verify}; run it with
  * {@code mvn -B -pl penguin-cli -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=EndToEndCapacityBenchmark}.
  */
 class EndToEndCapacityBenchmark {
 
-    private static final String JUDGE = "fake-judge";
     private static final int CONCURRENCY = 64;
-    private static final double MEAN_LATENCY_S = 0.5;
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)\\{([^}]*)\\} ([0-9.eE+-]+)$");
 
     private final PlatformClient client = new PlatformClient();
 
-    private static FakeLlmServer slowFake(long seed) {
-        return FakeLlmServer.builder()
-                .latency(Duration.ofMillis(200), Duration.ofMillis(800))
-                .rateLimited(0.02, Duration.ofSeconds(1))
-                .responder(new RoleAwareResponder())
-                .seed(seed)
-                .start();
-    }
-
     @Test
     void printsJudgedPerSecondAgainstTheEndpointCeilingWithPeakInFlightAndHeap() {
         int items = Integer.getInteger("penguin.benchmark.items", 10_000);
-        int scenarios = items / 2;
-        try (FakeLlmServer target = slowFake(42);
-                FakeLlmServer judge = slowFake(43)) {
-            Map<String, String> settings = new LinkedHashMap<>(FakeLlmOptions.endpoint(target, CONCURRENCY));
-            String judgePrefix = "penguin.models.endpoints." + JUDGE + ".";
-            settings.put(judgePrefix + "base-url", judge.baseUrl());
-            settings.put(judgePrefix + "model", JUDGE);
-            settings.put(judgePrefix + "concurrency", Integer.toString(CONCURRENCY));
-            settings.put(judgePrefix + "timeout", "60s");
-            settings.put("penguin.models.cache.enabled", "false");
+        measure(
+                "End-to-end capacity",
+                items / 2,
+                List.of("context-free", "context-rich"),
+                Map.of(),
+                List.of(ServiceSpec.GENERATION, ServiceSpec.JUDGE));
+    }
+
+    /**
+     * Agent items: each is a simulated session in agent-gateway whose agent model and simulated user are LLM roles on
+     * the target endpoint, so one item makes several sequential calls there (its questions, the user's answers, the
+     * final answer) before the judge's one. Their ceiling is the target endpoint's C / (L x calls per item), with the
+     * calls per item counted at the fake.
+     */
+    @Test
+    void printsAgentItemsJudgedPerSecondAgainstTheirOwnCeiling() {
+        int items = Integer.getInteger("penguin.benchmark.agent-items", 2_000);
+        measure(
+                "End-to-end capacity, agent items",
+                items,
+                List.of("agent"),
+                Map.of(
+                        "penguin.models.roles.agent", FakeLlmOptions.MODEL,
+                        "penguin.models.roles.user-simulator", FakeLlmOptions.MODEL),
+                List.of(ServiceSpec.GATEWAY, ServiceSpec.JUDGE));
+    }
+
+    private void measure(
+            String title, int scenarios, List<String> conditions, Map<String, String> roles, List<String> stages) {
+        try (FakeLlmServer target = CapacityRuns.slowFake(42);
+                FakeLlmServer judge = CapacityRuns.slowFake(43)) {
+            Map<String, String> settings = new LinkedHashMap<>(CapacityRuns.endpoints(target, judge, CONCURRENCY));
+            settings.putAll(roles);
             try (Platform platform = Platform.start(
                     SharedPlatform.home(),
                     SharedPlatform.home().resolve("penguin-cli/target/penguin-capacity"),
@@ -69,93 +80,61 @@ class EndToEndCapacityBenchmark {
                     System.out,
                     settings)) {
                 URI scenario = platform.url(ServiceSpec.SCENARIO);
-                // 140 issues x 6 profiles x 6 queries = 5,040 scenarios, of which the run samples N/2
-                int perIssue = (int) Math.ceil(Math.sqrt(scenarios / 140.0));
-                JsonNode job = client.post(
-                        scenario.resolve("/catalog/writing-jobs"),
-                        Map.of("seed", 3, "profilesPerIssue", perIssue, "queriesPerProfile", perIssue));
-                while (job.path("status").asText().equals("RUNNING")) {
-                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                    job = client.get(scenario.resolve(
-                            "/catalog/writing-jobs/" + job.path("id").asText()));
-                }
-                assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
+                CapacityRuns.writeCatalog(client, scenario, scenarios);
 
-                Sampler sampler = new Sampler(platform);
+                Sampler sampler = new Sampler(platform, stages);
                 sampler.start();
                 target.resetCounts();
                 judge.resetCounts();
-                long started = System.nanoTime();
-                JsonNode run = client.post(
-                        scenario.resolve("/runs"),
+                String loadBefore = CapacityRuns.loadAverage();
+                CapacityRuns.FollowedRun run = CapacityRuns.follow(
+                        client,
+                        scenario,
                         Map.of(
                                 "source",
                                 "generated",
                                 "sample",
                                 scenarios,
                                 "conditions",
-                                List.of("context-free", "context-rich"),
+                                conditions,
                                 "models",
                                 List.of(FakeLlmOptions.MODEL),
                                 "judgeModel",
-                                JUDGE));
-                String runId = run.path("id").asText();
-                long total = run.path("total").asLong();
-                double publishedSeconds = (System.nanoTime() - started) / 1e9;
-                long first = 0;
-                long tenth = 0;
-                long ninetieth = 0;
-                long lastPrint = 0;
-                while (!run.path("status").asText().equals("COMPLETED")) {
-                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                    run = client.get(scenario.resolve("/runs/" + runId));
-                    long judged = run.path("judged").asLong();
-                    long now = System.nanoTime();
-                    if (first == 0 && judged > 0) {
-                        first = now;
-                    }
-                    if (tenth == 0 && judged >= total / 10) {
-                        tenth = now;
-                    }
-                    if (ninetieth == 0 && judged >= total * 9 / 10) {
-                        ninetieth = now;
-                    }
-                    if (now - lastPrint > 10e9) {
-                        lastPrint = now;
-                        System.out.printf(
-                                "  %.0f s: judged %d / %d, failed %d; in flight %s%n",
-                                (now - started) / 1e9,
-                                judged,
-                                total,
-                                run.path("failed").asLong(),
-                                sampler.inFlightNow());
-                    }
-                    assertThat(now - started).isLessThan(Duration.ofMinutes(20).toNanos());
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
+                                CapacityRuns.JUDGE),
+                        sampler::inFlightNow);
                 sampler.stop();
-                long judged = run.path("judged").asLong();
-                double perSecond = judged / seconds;
-                double middle = (total * 0.8) / ((ninetieth - tenth) / 1e9);
-                double sinceFirst = judged / ((System.nanoTime() - first) / 1e9);
-                double ceiling = CONCURRENCY / MEAN_LATENCY_S;
+                String loadAfter = CapacityRuns.loadAverage();
+                // calls per item at the target endpoint, the 429s (which hold no slot for a latency) left out
+                double targetCalls = (double) (target.requests() - target.count("429")) / run.total();
+                double ceiling = Math.min(
+                        CONCURRENCY / CapacityRuns.MEAN_LATENCY_S,
+                        CONCURRENCY / (CapacityRuns.MEAN_LATENCY_S * targetCalls));
 
                 System.out.println();
-                System.out.println("=== End-to-end capacity (fake slow target and judge, embedded platform) ===");
+                System.out.println("=== " + title + " (fake slow target and judge, embedded platform) ===");
                 System.out.printf(
                         "endpoints: target '%s' and judge '%s', latency 200-800 ms, 2%% 429 (Retry-After 1 s),"
-                                + " concurrency limit %d each; ceiling min(C/L) = %.0f judged/s%n",
-                        FakeLlmOptions.MODEL, JUDGE, CONCURRENCY, ceiling);
+                                + " concurrency limit %d each; conditions %s%n",
+                        FakeLlmOptions.MODEL, CapacityRuns.JUDGE, CONCURRENCY, conditions);
                 System.out.printf(
-                        "run: %d work items, %d judged, %d failed in %.1f s; POST /runs answered after %.1f s%n",
-                        total, judged, run.path("failed").asLong(), seconds, publishedSeconds);
+                        "calls per item at the target: %.2f; ceiling min(C/L, C/(L x calls)) = %.1f judged/s%n",
+                        targetCalls, ceiling);
+                System.out.printf(
+                        "run: %d work items, %d judged, %d failed in %.1f s; POST /runs answered after %.1f s;"
+                                + " first judgement after %.1f s%n",
+                        run.total(),
+                        run.judged(),
+                        run.failed(),
+                        run.seconds(),
+                        run.publishedSeconds(),
+                        run.firstAfter());
                 System.out.printf(
                         "judged/s end to end: %.1f (%.0f%% of the ceiling); between 10%% and 90%% judged: %.1f"
                                 + " (%.0f%%); target >= 90%%%n",
-                        perSecond, 100 * perSecond / ceiling, middle, 100 * middle / ceiling);
+                        run.perSecond(), 100 * run.perSecond() / ceiling, run.middle(), 100 * run.middle() / ceiling);
                 System.out.printf(
                         "judged/s from the first judgement to the last: %.1f (%.0f%%)%n",
-                        sinceFirst, 100 * sinceFirst / ceiling);
+                        run.sinceFirst(), 100 * run.sinceFirst() / ceiling);
                 System.out.printf(
                         "fake target: %d requests, %d answered 429, peak concurrency %d%n",
                         target.requests(), target.count("429"), target.maxConcurrency());
@@ -169,23 +148,34 @@ class EndToEndCapacityBenchmark {
                         "lowest adaptive limit of its endpoint %-19s %d of %d%n", service, limit, CONCURRENCY));
                 sampler.peakHeap.forEach((service, bytes) ->
                         System.out.printf("peak heap %-19s %6.0f MiB%n", service, bytes / 1048576.0));
+                System.out.printf("load average before / after: %s / %s%n", loadBefore, loadAfter);
 
-                String note = total + " work items, target and judge on fake endpoints (200-800 ms, 2% 429,"
-                        + " concurrency 64 each); ceiling " + (int) ceiling + "/s";
-                BenchmarkFigures figures = BenchmarkFigures.of("End-to-end capacity")
-                        .figure("judged per second, whole run", perSecond, "1/s", note)
-                        .figure("share of the ceiling, whole run", 100 * perSecond / ceiling, "%", "target >= 90%")
-                        .figure("judged per second, 10% to 90% judged", middle, "1/s")
-                        .figure("share of the ceiling, 10% to 90% judged", 100 * middle / ceiling, "%")
-                        .figure("judged per second, first judgement to last", sinceFirst, "1/s")
-                        .figure("POST /runs answered after", publishedSeconds, "s", total + " work items published")
+                String note = run.total() + " work items " + conditions + ", target and judge on fake endpoints"
+                        + " (200-800 ms, 2% 429, concurrency 64 each); ceiling " + Math.round(ceiling) + "/s";
+                BenchmarkFigures figures = BenchmarkFigures.of(title)
+                        .figure("judged per second, whole run", run.perSecond(), "1/s", note)
+                        .figure(
+                                "share of the ceiling, whole run",
+                                100 * run.perSecond() / ceiling,
+                                "%",
+                                "target >= 90%")
+                        .figure("judged per second, 10% to 90% judged", run.middle(), "1/s")
+                        .figure("share of the ceiling, 10% to 90% judged", 100 * run.middle() / ceiling, "%")
+                        .figure("judged per second, first judgement to last", run.sinceFirst(), "1/s")
+                        .figure("calls per item at the target", targetCalls, "calls")
+                        .figure(
+                                "POST /runs answered after",
+                                run.publishedSeconds(),
+                                "s",
+                                run.total() + " work items published")
+                        .figure("first judgement after", run.firstAfter(), "s")
                         .figure("peak concurrency at the fake target", target.maxConcurrency(), "requests")
                         .figure("peak concurrency at the fake judge", judge.maxConcurrency(), "requests");
                 sampler.peakInFlight.forEach(
                         (service, peak) -> figures.figure("peak in-flight items " + service, peak, "items"));
                 sampler.peakHeap.forEach(
                         (service, bytes) -> figures.figure("peak heap " + service, bytes / 1048576.0, "MiB"));
-                assertThat(judged).isEqualTo(total);
+                assertThat(run.judged()).isEqualTo(run.total());
             }
         }
     }
@@ -193,6 +183,7 @@ class EndToEndCapacityBenchmark {
     /** Reads the consumers' in-flight gauges and heap from their Prometheus metrics, every 250 ms. */
     private final class Sampler {
         private final Platform platform;
+        private final List<String> stages;
         private final Map<String, Long> peakInFlight = new ConcurrentHashMap<>();
         private final Map<String, Long> peakLimit = new ConcurrentHashMap<>();
         private final Map<String, Long> peakHeap = new ConcurrentHashMap<>();
@@ -201,8 +192,9 @@ class EndToEndCapacityBenchmark {
         private volatile boolean running = true;
         private Thread thread;
 
-        Sampler(Platform platform) {
+        Sampler(Platform platform, List<String> stages) {
             this.platform = platform;
+            this.stages = stages;
         }
 
         void start() {
@@ -226,7 +218,7 @@ class EndToEndCapacityBenchmark {
 
         private void run() {
             while (running) {
-                for (String service : List.of(ServiceSpec.GENERATION, ServiceSpec.JUDGE)) {
+                for (String service : stages) {
                     try {
                         sample(service, client.getText(platform.url(service).resolve("/q/metrics")));
                     } catch (RuntimeException e) {
@@ -254,7 +246,7 @@ class EndToEndCapacityBenchmark {
                     case "penguin_work_in_flight_peak" -> peakInFlight.merge(service, value, Math::max);
                     case "penguin_work_in_flight_limit" -> peakLimit.merge(service, value, Math::max);
                     case "penguin_model_concurrency_limit" -> {
-                        String endpoint = service.equals(ServiceSpec.JUDGE) ? JUDGE : FakeLlmOptions.MODEL;
+                        String endpoint = service.equals(ServiceSpec.JUDGE) ? CapacityRuns.JUDGE : FakeLlmOptions.MODEL;
                         if (sample.group(2).contains("model=\"" + endpoint + "\"")) {
                             lowestEndpointLimit.merge(service, value, Math::min);
                         }

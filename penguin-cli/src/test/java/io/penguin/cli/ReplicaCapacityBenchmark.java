@@ -2,7 +2,6 @@ package io.penguin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.penguin.bench.BenchmarkFigures;
 import io.penguin.cli.load.FakeLlmOptions;
 import io.penguin.cli.platform.Platform;
@@ -10,16 +9,10 @@ import io.penguin.cli.platform.PlatformClient;
 import io.penguin.cli.platform.Replicas;
 import io.penguin.cli.platform.ServiceSpec;
 import io.penguin.fakellm.FakeLlmServer;
-import io.penguin.fakellm.RoleAwareResponder;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReplicaCapacityBenchmark}.
  */
 class ReplicaCapacityBenchmark {
-
-    private static final String JUDGE = "fake-judge";
-    private static final double MEAN_LATENCY_S = 0.5;
 
     private final PlatformClient client = new PlatformClient();
 
@@ -53,7 +43,7 @@ class ReplicaCapacityBenchmark {
     void printsJudgedPerSecondWithOneAndTwoGenerationAndJudgeReplicasSideBySide() {
         int limit = Integer.getInteger("penguin.benchmark.limit", 256);
         int items = Integer.getInteger("penguin.benchmark.items", 4_000);
-        double ceiling = limit / MEAN_LATENCY_S;
+        double ceiling = limit / CapacityRuns.MEAN_LATENCY_S;
         List<Result> results = List.of(measure(1, limit, items), measure(2, limit, items));
 
         System.out.println();
@@ -106,15 +96,8 @@ class ReplicaCapacityBenchmark {
 
     private Result measure(int replicas, int limit, int items) {
         int perProcess = limit / replicas;
-        try (FakeLlmServer target = slowFake(42);
-                FakeLlmServer judge = slowFake(43)) {
-            Map<String, String> settings = new LinkedHashMap<>(FakeLlmOptions.endpoint(target, perProcess));
-            String judgePrefix = "penguin.models.endpoints." + JUDGE + ".";
-            settings.put(judgePrefix + "base-url", judge.baseUrl());
-            settings.put(judgePrefix + "model", JUDGE);
-            settings.put(judgePrefix + "concurrency", Integer.toString(perProcess));
-            settings.put(judgePrefix + "timeout", "60s");
-            settings.put("penguin.models.cache.enabled", "false");
+        try (FakeLlmServer target = CapacityRuns.slowFake(42);
+                FakeLlmServer judge = CapacityRuns.slowFake(43)) {
             Replicas replicaCounts =
                     new Replicas(Map.of(ServiceSpec.GENERATION, replicas, ServiceSpec.JUDGE, replicas));
             try (Platform platform = Platform.start(
@@ -122,25 +105,15 @@ class ReplicaCapacityBenchmark {
                     SharedPlatform.home().resolve("penguin-cli/target/penguin-replica-capacity-" + replicas),
                     Duration.ofMinutes(5),
                     System.out,
-                    settings,
+                    CapacityRuns.endpoints(target, judge, perProcess),
                     replicaCounts)) {
                 URI scenario = platform.url(ServiceSpec.SCENARIO);
                 int scenarios = items / 2;
-                int perIssue = (int) Math.ceil(Math.sqrt(scenarios / 140.0));
-                JsonNode job = client.post(
-                        scenario.resolve("/catalog/writing-jobs"),
-                        Map.of("seed", 3, "profilesPerIssue", perIssue, "queriesPerProfile", perIssue));
-                while (job.path("status").asText().equals("RUNNING")) {
-                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                    job = client.get(scenario.resolve(
-                            "/catalog/writing-jobs/" + job.path("id").asText()));
-                }
-                assertThat(job.path("status").asText()).isEqualTo("COMPLETED");
-
-                String loadBefore = loadAverage();
-                long started = System.nanoTime();
-                JsonNode run = client.post(
-                        scenario.resolve("/runs"),
+                CapacityRuns.writeCatalog(client, scenario, scenarios);
+                String loadBefore = CapacityRuns.loadAverage();
+                CapacityRuns.FollowedRun run = CapacityRuns.follow(
+                        client,
+                        scenario,
                         Map.of(
                                 "source",
                                 "generated",
@@ -151,57 +124,20 @@ class ReplicaCapacityBenchmark {
                                 "models",
                                 List.of(FakeLlmOptions.MODEL),
                                 "judgeModel",
-                                JUDGE));
-                String runId = run.path("id").asText();
-                long total = run.path("total").asLong();
-                long tenth = 0;
-                long ninetieth = 0;
-                while (!run.path("status").asText().equals("COMPLETED")) {
-                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                    run = client.get(scenario.resolve("/runs/" + runId));
-                    long judged = run.path("judged").asLong();
-                    long now = System.nanoTime();
-                    if (tenth == 0 && judged >= total / 10) {
-                        tenth = now;
-                    }
-                    if (ninetieth == 0 && judged >= total * 9 / 10) {
-                        ninetieth = now;
-                    }
-                    assertThat(now - started).isLessThan(Duration.ofMinutes(20).toNanos());
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                long judged = run.path("judged").asLong();
-                assertThat(judged).isEqualTo(total);
+                                CapacityRuns.JUDGE),
+                        () -> replicas + " replica(s)");
+                assertThat(run.judged()).isEqualTo(run.total());
                 return new Result(
                         replicas,
-                        total,
-                        seconds,
-                        judged / seconds,
-                        (total * 0.8) / ((ninetieth - tenth) / 1e9),
+                        run.total(),
+                        run.seconds(),
+                        run.perSecond(),
+                        run.middle(),
                         target.maxConcurrency(),
                         judge.maxConcurrency(),
                         loadBefore,
-                        loadAverage());
+                        CapacityRuns.loadAverage());
             }
-        }
-    }
-
-    private static FakeLlmServer slowFake(long seed) {
-        return FakeLlmServer.builder()
-                .latency(Duration.ofMillis(200), Duration.ofMillis(800))
-                .rateLimited(0.02, Duration.ofSeconds(1))
-                .responder(new RoleAwareResponder())
-                .seed(seed)
-                .start();
-    }
-
-    /** The 1-, 5- and 15-minute load averages, as /proc/loadavg has them. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }
