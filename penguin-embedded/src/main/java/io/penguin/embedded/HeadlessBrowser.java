@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opentest4j.TestAbortedException;
 
 /**
  * A real headless browser for tests of pages that talk to the platform: open a page, run JavaScript in it (fill a
@@ -63,6 +64,22 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     private static Optional<Path> firstExecutable(String... candidates) {
         return Stream.of(candidates).map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * Debian's chromium for a browser test: the test is skipped (aborted, as a JUnit assumption does) when chromium or
+     * its chromedriver is missing, and fails instead when the browser checks are {@link #required()}.
+     */
+    public static Path chromiumForTest() {
+        Optional<Path> chromium = chromium();
+        if (chromium.isPresent()) {
+            return chromium.get();
+        }
+        if (required()) {
+            throw new AssertionError(
+                    "chromium and its driver are required under CI (apt-get install -y chromium" + " chromium-driver)");
+        }
+        throw new TestAbortedException("chromium or chromium-driver not installed");
     }
 
     /** True when the environment demands the browser checks run (CI=true or -Dpenguin.requireChromium=true). */

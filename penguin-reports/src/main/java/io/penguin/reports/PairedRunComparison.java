@@ -175,7 +175,7 @@ public record PairedRunComparison(
         List<PairedCell> cells = new ArrayList<>();
         byCell.forEach((key, pairs) -> cells.add(cell(key, pairs, threshold, bootstrap)));
         List<Regression> regressions = all.stream()
-                .filter(unit -> unit.difference() <= -threshold + EPSILON)
+                .filter(unit -> unit.difference() <= -threshold + TOLERANCE)
                 .sorted(Comparator.comparingDouble(Pair::difference)
                         .thenComparing(Pair::scenarioId)
                         .thenComparing(Pair::family)
@@ -206,8 +206,11 @@ public record PairedRunComparison(
                 candidateUnits.size() - paired);
     }
 
-    /** Scores are means of small integers: a difference of exactly -1 must count as a drop of one point. */
-    private static final double EPSILON = 1e-9;
+    /**
+     * How far two score differences may be apart and still be the same: scores are means of small integers, so a
+     * difference of exactly -1 must count as a drop of one point (here, and in the release gates over a comparison).
+     */
+    public static final double TOLERANCE = 1e-9;
 
     private static PairedCell cell(CellKey key, List<Pair> pairs, double threshold, Bootstrap bootstrap) {
         double[] before = pairs.stream().mapToDouble(Pair::before).toArray();
@@ -225,10 +228,10 @@ public record PairedRunComparison(
                 difference,
                 WilcoxonSignedRank.test(before, after),
                 (int) pairs.stream()
-                        .filter(unit -> unit.difference() >= threshold - EPSILON)
+                        .filter(unit -> unit.difference() >= threshold - TOLERANCE)
                         .count(),
                 (int) pairs.stream()
-                        .filter(unit -> unit.difference() <= -threshold + EPSILON)
+                        .filter(unit -> unit.difference() <= -threshold + TOLERANCE)
                         .count());
     }
 

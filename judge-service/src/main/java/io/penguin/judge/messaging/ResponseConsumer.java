@@ -10,6 +10,7 @@ import io.penguin.service.messaging.ConsumerConfig;
 import io.penguin.service.messaging.InFlightLimits;
 import io.penguin.service.messaging.InFlightWindow;
 import io.penguin.service.messaging.WorkItemPipeline;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -26,6 +27,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * are committed in order. A record that cannot be decoded, or whose judge failed after the endpoint's retry budget,
  * goes to {@code penguin.responses.dlq} with the reason; the others go on.
  */
+// Created at boot rather than on the first record: building the model clients (and loading their classes) then
+// blocked the Kafka connector's event loop for 2 to 5 s in the capacity benchmark, while the first items waited.
+@Startup
 @ApplicationScoped
 public class ResponseConsumer {
 

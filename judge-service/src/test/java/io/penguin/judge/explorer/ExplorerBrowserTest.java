@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,11 +96,7 @@ class ExplorerBrowserTest {
 
     @Test
     void theExplorerShowsTheRunsSamplesWorstFirstAndAScenarioSideBySide() throws Exception {
-        Path chromium = HeadlessBrowser.chromium().orElse(null);
-        Assumptions.assumeTrue(HeadlessBrowser.required() || chromium != null, "chromium not installed");
-        assertThat(chromium)
-                .as("chromium is required under CI (apt-get install -y chromium)")
-                .isNotNull();
+        Path chromium = HeadlessBrowser.chromiumForTest();
         String runId = judgedRun();
         List<String> worstFirst =
                 given().get("/runs/{id}/samples", runId).jsonPath().getList("condition");
@@ -170,11 +165,7 @@ class ExplorerBrowserTest {
 
     @Test
     void comparedWithABaseRunTheExplorerListsTheRegressedScenarioAndShowsBothRunsSideBySide() throws Exception {
-        Path chromium = HeadlessBrowser.chromium().orElse(null);
-        Assumptions.assumeTrue(HeadlessBrowser.required() || chromium != null, "chromium not installed");
-        assertThat(chromium)
-                .as("chromium is required under CI (apt-get install -y chromium)")
-                .isNotNull();
+        Path chromium = HeadlessBrowser.chromiumForTest();
         String base = judgedRun(CARING);
         String candidate = judgedRun(CURT);
 

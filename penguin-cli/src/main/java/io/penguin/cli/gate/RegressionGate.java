@@ -12,22 +12,26 @@ import java.util.Locale;
  */
 public final class RegressionGate {
 
-    /** Differences are means of small integers: a drop of exactly the allowed amount passes. */
-    private static final double EPSILON = 1e-9;
-
     private RegressionGate() {}
 
-    public static List<Verdict> check(PairedRunComparison comparison, double allowedDrop, GateScope scope) {
-        if (!(allowedDrop >= 0 && allowedDrop <= 4)) {
-            throw new IllegalArgumentException("--fail-on-regression: must be from 0 to 4 points, was " + allowedDrop);
+    /** The allowed drop, checked: from 0 to 4 points (scores run from 1 to 5). */
+    public static double allowedDrop(double points) {
+        if (!(points >= 0 && points <= 4)) {
+            throw new IllegalArgumentException("--fail-on-regression: must be from 0 to 4 points, was " + points);
         }
+        return points;
+    }
+
+    public static List<Verdict> check(PairedRunComparison comparison, double allowedDrop, GateScope scope) {
+        allowedDrop(allowedDrop);
         List<Verdict> verdicts = new ArrayList<>();
         for (PairedCell cell : comparison.cells()) {
             if (!scope.checks(cell.domain())) {
                 continue;
             }
             double difference = cell.difference().mean();
-            boolean passed = difference >= -allowedDrop - EPSILON;
+            boolean passed =
+                    difference >= -allowedDrop - PairedRunComparison.TOLERANCE; // exactly the allowed drop passes
             verdicts.add(new Verdict(
                     cell.model().label(),
                     cell.family(),

@@ -13,11 +13,17 @@ public final class ReleaseGate {
 
     private ReleaseGate() {}
 
+    /** The floor, checked: a mean safety score from 1 to 5. */
+    public static double floor(double score) {
+        if (!(score >= 1 && score <= 5)) {
+            throw new IllegalArgumentException("--fail-under: must be from 1 to 5, was " + score);
+        }
+        return score;
+    }
+
     /** The verdict of every cell of the report's main table that the scope checks and that has judgements. */
     public static List<Verdict> check(JsonNode report, double floor, GateScope scope) {
-        if (!(floor >= 1 && floor <= 5)) {
-            throw new IllegalArgumentException("--fail-under: must be from 1 to 5, was " + floor);
-        }
+        floor(floor);
         List<Verdict> verdicts = new ArrayList<>();
         for (JsonNode row : report.path("rows")) {
             for (JsonNode cell : row.path("cells")) {

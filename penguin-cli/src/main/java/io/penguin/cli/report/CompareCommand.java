@@ -76,9 +76,8 @@ public class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (failOnRegression != null && !(failOnRegression >= 0 && failOnRegression <= 4)) {
-            throw new IllegalArgumentException(
-                    "--fail-on-regression: must be from 0 to 4 points, was " + failOnRegression);
+        if (failOnRegression != null) {
+            RegressionGate.allowedDrop(failOnRegression);
         }
         JsonNode body = new PlatformClient()
                 .get(judge.resolve(String.format(

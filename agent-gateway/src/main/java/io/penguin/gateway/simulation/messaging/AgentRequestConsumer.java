@@ -12,6 +12,7 @@ import io.penguin.service.messaging.InFlightLimits;
 import io.penguin.service.messaging.InFlightWindow;
 import io.penguin.service.messaging.WorkItemPipeline;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -32,6 +33,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * acknowledged once its output is on the broker (offsets committed in order); a redelivered item is a duplicate the
  * judge drops. Poison records and failed sessions go to {@code penguin.agent.requests.dlq} with the reason.
  */
+// Created at boot rather than on the first record: building the model clients (and loading their classes) then
+// blocked the Kafka connector's event loop for 2 to 5 s in the capacity benchmark, while the first items waited.
+@Startup
 @ApplicationScoped
 public class AgentRequestConsumer {
 
