@@ -51,7 +51,31 @@ final class CapacityRuns {
         settings.put(judgePrefix + "concurrency", Integer.toString(concurrency));
         settings.put(judgePrefix + "timeout", "60s");
         settings.put("penguin.models.cache.enabled", "false");
+        settings.putAll(extraSettings());
         return settings;
+    }
+
+    /**
+     * Settings to try on every service of the run, from {@code -Dpenguin.benchmark.set=key=value,key=value} (e.g. a
+     * window size or a sampler), printed so that the figures say what they were measured with.
+     */
+    static Map<String, String> extraSettings() {
+        Map<String, String> extra = new LinkedHashMap<>();
+        String given = System.getProperty("penguin.benchmark.set", "");
+        for (String pair : given.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("penguin.benchmark.set: not key=value: " + pair);
+            }
+            extra.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        if (!extra.isEmpty()) {
+            System.out.println("settings tried (penguin.benchmark.set): " + extra);
+        }
+        return extra;
     }
 
     /** Writes a generated catalog of at least this many scenarios (140 issues x k profiles x k queries). */
