@@ -41,6 +41,14 @@ public interface GatewayConfig {
         @WithDefault("3")
         int examples();
 
+        /**
+         * Query embeddings held in memory (entries; 0 for none): the chat-completions endpoint resumes a conversation
+         * from its history every turn, and embeds its query again unless it is held. At most about 6 KB an entry
+         * (a 2,000-character query and 384 floats). Keys are users' queries: kept in memory only, never logged.
+         */
+        @WithDefault("4096")
+        int queryEmbeddingCacheSize();
+
         /** The scenario splits whose plans retrieval may see; the test split's own plans would leak. */
         @WithDefault("train")
         Set<String> retrievalSplits();
