@@ -64,6 +64,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> arrivalNanos = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong streamsFinished = new AtomicLong();
+    private volatile java.util.concurrent.CountDownLatch streamGate;
     private final AtomicLong gateTimeouts = new AtomicLong();
     private volatile Function<JsonNode, String> responder;
 
@@ -74,6 +75,7 @@ public final class FakeLlmServer implements AutoCloseable {
         this.settings = settings;
         this.random = new Random(settings.seed);
         this.responder = settings.responder;
+        this.streamGate = settings.streamGate;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-llm");
@@ -123,6 +125,12 @@ public final class FakeLlmServer implements AutoCloseable {
     /** The most requests held at the same moment since the start or the last {@link #resetCounts()}. */
     public int maxConcurrency() {
         return maxInFlight.get();
+    }
+
+    /** From now on, streamed replies hold their last delta until {@code gate} opens (see {@link Builder#streamGate}). */
+    public FakeLlmServer holdStreamsUntil(java.util.concurrent.CountDownLatch gate) {
+        this.streamGate = Objects.requireNonNull(gate);
+        return this;
     }
 
     /** Streamed replies written to their {@code [DONE]}. */
@@ -345,8 +353,9 @@ public final class FakeLlmServer implements AutoCloseable {
                             JSON.createObjectNode().put("role", "assistant").put("content", ""),
                             null));
             for (int i = 0; i < pieces.size(); i++) {
-                if (i == pieces.size() - 1 && i > 0 && settings.streamGate != null) {
-                    awaitGate();
+                java.util.concurrent.CountDownLatch gate = streamGate;
+                if (i == pieces.size() - 1 && i > 0 && gate != null) {
+                    awaitGate(gate);
                 }
                 event(out, chunk(request, JSON.createObjectNode().put("content", pieces.get(i)), null));
             }
@@ -369,9 +378,9 @@ public final class FakeLlmServer implements AutoCloseable {
         streamsFinished.incrementAndGet();
     }
 
-    private void awaitGate() {
+    private void awaitGate(java.util.concurrent.CountDownLatch gate) {
         try {
-            if (!settings.streamGate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!gate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 gateTimeouts.incrementAndGet();
             }
         } catch (InterruptedException e) {
