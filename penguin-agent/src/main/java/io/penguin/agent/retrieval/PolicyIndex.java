@@ -78,9 +78,17 @@ public final class PolicyIndex {
         return entries.size();
     }
 
-    /** The query's unit-length embedding, computed once per dialogue. */
+    /**
+     * The query's unit-length embedding, computed once per dialogue; {@link RetrievalUnavailableException} when the
+     * embedding model fails.
+     */
     public float[] embed(String query) {
-        return unit(queries.embed(query));
+        try {
+            return unit(queries.embed(query));
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: the native tokenizer or runtime failed to load, and will fail again on every query
+            throw new RetrievalUnavailableException(e);
+        }
     }
 
     /** The {@code k} plans most similar to the query within the scope, most similar first. */

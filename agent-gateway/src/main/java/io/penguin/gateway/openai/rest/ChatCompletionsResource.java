@@ -2,6 +2,7 @@ package io.penguin.gateway.openai.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.agent.dialogue.DialogueException;
+import io.penguin.agent.retrieval.RetrievalUnavailableException;
 import io.penguin.gateway.config.GatewayConfig;
 import io.penguin.gateway.openai.service.AgentReply;
 import io.penguin.gateway.openai.service.ChatCompletions;
@@ -34,6 +35,9 @@ public class ChatCompletionsResource {
 
     /** A client with all its session slots in use retries after this. */
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** A gateway whose retrieval failed is asked again after this (a restart, or another replica, may serve). */
+    static final Duration RETRIEVAL_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final ClientKeys keys;
     private final ClientLimits limits;
@@ -119,6 +123,10 @@ public class ChatCompletionsResource {
             return OpenAiErrors.invalid(e);
         } catch (DialogueException | IllegalArgumentException e) {
             return OpenAiErrors.invalid(new InvalidChatRequestException("messages", "invalid_value", e.getMessage()));
+        } catch (RetrievalUnavailableException e) {
+            Log.errorf(e, "chat completion for client %s: retrieval unavailable", client.get());
+            return OpenAiErrors.unavailable(
+                    e.getMessage() + "; retry later", "retrieval_unavailable", RETRIEVAL_RETRY_AFTER);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OpenAiErrors.internal();
