@@ -156,8 +156,9 @@ public interface GatewayConfig {
         String mode();
 
         /**
-         * Characters per content delta when {@code stream: true} and the answer was not streamed by the target model
-         * (the model layer calls endpoints without streaming; a question is never streamed by a model).
+         * The most characters per content delta when {@code stream: true}: the target model's pieces are relayed as
+         * they come, and a longer one (the reference models give their answer in one piece, a question is never a
+         * model's text) is cut into deltas of about this size.
          */
         @WithDefault("24")
         int streamDeltaChars();
