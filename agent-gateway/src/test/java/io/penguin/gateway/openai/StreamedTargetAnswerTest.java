@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.penguin.contracts.agent.AgentClient;
+import io.penguin.contracts.agent.AgentProtocol;
+import io.penguin.contracts.agent.ClientFrame;
 import io.penguin.embedded.EmbeddedInfrastructureResource;
 import io.penguin.fakellm.FakeLlmServer;
 import io.quarkus.test.common.WithTestResource;
@@ -23,8 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code stream: true} relays the target model's own stream over real HTTP: the fake endpoint holds its last delta
- * until the client has the first one, so the answer must arrive in pieces before the target's last byte.
+ * {@code stream: true} and v2's delta frames relay the target model's own stream over real HTTP: the fake endpoint
+ * holds its last delta until the client has the first one, so the answer must arrive in pieces before the target's
+ * last byte.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedInfrastructureResource.class)
@@ -35,6 +39,9 @@ class StreamedTargetAnswerTest {
 
     @TestHTTPResource("/v1/chat/completions")
     URI endpoint;
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     /** One streamed turn as the client read it. */
     record StreamedTurn(List<String> deltas, JsonNode penguin, JsonNode usage, String last, Long finishedAtFirst) {}
@@ -71,6 +78,49 @@ class StreamedTargetAnswerTest {
         assertThat(call.path("stream").asBoolean()).isTrue();
         assertThat(call.path("stream_options").path("include_usage").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aV2SessionsDeltaFramesComeFromTheTargetsStreamBeforeItEnds() throws Exception {
+        FakeLlmServer target = FakeTargetResource.gated;
+        CountDownLatch gate = new CountDownLatch(1);
+        target.holdStreamsUntil(gate);
+        long finishedBefore = target.streamsFinished();
+        URI sessions = URI.create("ws://" + gateway.getHost() + ":" + gateway.getPort() + AgentProtocol.PATH);
+        try (AgentClient client = AgentClient.to(sessions)
+                .key(ChatCompletionsResourceTest.KEY)
+                .protocols(AgentProtocol.V2)
+                .connect()) {
+            client.next("hello");
+            client.send(new ClientFrame.Query(ChatCompletionsResourceTest.RISKY, null, FakeTargetResource.GATED_MODEL));
+            JsonNode frame = client.next();
+            while (frame.path("type").asText().equals("question")) {
+                client.send(new ClientFrame.Decline(frame.path("questionId").asText()));
+                frame = client.next();
+            }
+            List<String> deltas = new ArrayList<>();
+            Long finishedAtFirst = null;
+            while (frame.path("type").asText().equals("delta")) {
+                if (deltas.isEmpty()) {
+                    finishedAtFirst = target.streamsFinished() - finishedBefore;
+                    gate.countDown();
+                }
+                deltas.add(frame.path("text").asText());
+                frame = client.next();
+            }
+
+            assertThat(frame.path("type").asText()).isEqualTo("response");
+            assertThat(finishedAtFirst)
+                    .as("the target's stream was still open at the first delta")
+                    .isZero();
+            assertThat(deltas).hasSizeGreaterThan(1);
+            assertThat(frame.path("text").asText()).isEqualTo(String.join("", deltas));
+            assertThat(frame.path("model").asText()).isEqualTo(FakeTargetResource.GATED_MODEL);
+            assertThat(frame.path("fallback").asBoolean()).isFalse();
+            assertThat(target.gateTimeouts()).isZero();
+        } finally {
+            gate.countDown();
+        }
     }
 
     /** A streamed request; opens the gate at the first content delta, noting how many target streams had ended. */
