@@ -69,6 +69,37 @@ class WsLoadIT {
     }
 
     @Test
+    void followUpQueriesInV2SessionsStreamTheirAnswersAndAskNoAttributeTwice() throws Exception {
+        Path summaryFile = Files.createDirectories(SharedPlatform.home().resolve("penguin-cli/target/ws-load-it"))
+                .resolve("follow-ups.json");
+
+        Result result = penguin(
+                "ws-load",
+                "--url",
+                sessions(),
+                "--api-key",
+                platform.agentKey(),
+                "--users",
+                "10",
+                "--follow-ups",
+                "2",
+                "--timeout",
+                "60s",
+                "--summary-json",
+                summaryFile.toString(),
+                "--quiet");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+        assertThat(summary.path("completed").asLong()).isEqualTo(10);
+        assertThat(summary.path("failed").asLong()).isZero();
+        assertThat(summary.path("followUps").asLong()).isEqualTo(20);
+        assertThat(summary.path("repeatedQuestions").asLong()).isZero();
+        // every one of the 30 answers streams in at least one delta frame before its response
+        assertThat(summary.path("deltas").asLong()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
     void aWrongKeyFailsEverySessionAsRefusedAtTheUpgrade() {
         Result result = penguin(
                 "ws-load", "--url", sessions(), "--api-key", platform.agentKey() + "-wrong", "--users", "3", "--quiet");

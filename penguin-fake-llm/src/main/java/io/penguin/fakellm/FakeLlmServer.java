@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * An OpenAI-compatible chat completions server on loopback, for tests and load tests. Each request takes the next
+ * An OpenAI-compatible chat completions server on loopback, for tests and load tests; a request with
+ * {@code "stream": true} is answered with server-sent events in OpenAI's chunk format. Each request takes the next
  * scripted reply if there is one, else draws from the configured error mix, else answers with the responder's
  * content (an echo by default, every platform role with {@link RoleAwareResponder}); every reply waits the drawn
  * latency first. It counts requests, outcomes and the highest number of
@@ -62,12 +63,19 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<JsonNode> bodies = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> arrivalNanos = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong streamsFinished = new AtomicLong();
+    private volatile java.util.concurrent.CountDownLatch streamGate;
+    private final AtomicLong gateTimeouts = new AtomicLong();
     private volatile Function<JsonNode, String> responder;
+
+    /** Deltas a streamed reply's content is cut into. */
+    static final int STREAM_PIECES = 4;
 
     private FakeLlmServer(Settings settings) throws IOException {
         this.settings = settings;
         this.random = new Random(settings.seed);
         this.responder = settings.responder;
+        this.streamGate = settings.streamGate;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-llm");
@@ -117,6 +125,22 @@ public final class FakeLlmServer implements AutoCloseable {
     /** The most requests held at the same moment since the start or the last {@link #resetCounts()}. */
     public int maxConcurrency() {
         return maxInFlight.get();
+    }
+
+    /** From now on, streamed replies hold their last delta until {@code gate} opens (see {@link Builder#streamGate}). */
+    public FakeLlmServer holdStreamsUntil(java.util.concurrent.CountDownLatch gate) {
+        this.streamGate = Objects.requireNonNull(gate);
+        return this;
+    }
+
+    /** Streamed replies written to their {@code [DONE]}. */
+    public long streamsFinished() {
+        return streamsFinished.get();
+    }
+
+    /** Streamed replies whose last delta waited for the {@link Builder#streamGate gate} in vain (30 s). */
+    public long gateTimeouts() {
+        return gateTimeouts.get();
     }
 
     /** How many replies of a kind were sent ({@code ok}, {@code 429}, {@code 500}, {@code malformed}, {@code hang}). */
@@ -187,8 +211,13 @@ public final class FakeLlmServer implements AutoCloseable {
             switch (reply.kind()) {
                 case OK -> {
                     tally("ok");
-                    leave.run();
-                    respond(exchange, 200, completion(body, reply.content() != null ? reply.content() : content(body)));
+                    String content = reply.content() != null ? reply.content() : content(body);
+                    if (streamed(body)) {
+                        stream(exchange, body, content, leave);
+                    } else {
+                        leave.run();
+                        respond(exchange, 200, completion(body, content));
+                    }
                 }
                 case STATUS -> {
                     tally(String.valueOf(reply.status()));
@@ -213,7 +242,11 @@ public final class FakeLlmServer implements AutoCloseable {
                 case MALFORMED -> {
                     tally("malformed");
                     leave.run();
-                    respond(exchange, 200, "{\"choices\": [ this is not json");
+                    if (streamed(body)) {
+                        respondEvents(exchange, List.of("{\"choices\": [ this is not json"));
+                    } else {
+                        respond(exchange, 200, "{\"choices\": [ this is not json");
+                    }
                 }
                 case HANG -> {
                     tally("hang");
@@ -296,6 +329,122 @@ public final class FakeLlmServer implements AutoCloseable {
         return JSON.writeValueAsString(root);
     }
 
+    /** Whether the request asked for server-sent events ({@code "stream": true}). */
+    private static boolean streamed(JsonNode request) {
+        return request.path("stream").asBoolean(false);
+    }
+
+    /**
+     * A streamed completion in OpenAI's chunk format: a chunk with the role, the content in {@link #STREAM_PIECES}
+     * deltas (fewer for a shorter text), the finishing chunk, the usage chunk when the request asked for
+     * {@code stream_options.include_usage}, then {@code [DONE]}. Every chunk is flushed as it is written; with a
+     * {@link Builder#streamGate gate}, the last delta waits for it, so a test can see the first delta arrive before
+     * the stream is over.
+     */
+    private void stream(HttpExchange exchange, JsonNode request, String content, Runnable leave) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        List<String> pieces = pieces(content, STREAM_PIECES);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(
+                    out,
+                    chunk(
+                            request,
+                            JSON.createObjectNode().put("role", "assistant").put("content", ""),
+                            null));
+            for (int i = 0; i < pieces.size(); i++) {
+                java.util.concurrent.CountDownLatch gate = streamGate;
+                if (i == pieces.size() - 1 && i > 0 && gate != null) {
+                    awaitGate(gate);
+                }
+                event(out, chunk(request, JSON.createObjectNode().put("content", pieces.get(i)), null));
+            }
+            leave.run();
+            event(out, chunk(request, JSON.createObjectNode(), "stop"));
+            if (request.path("stream_options").path("include_usage").asBoolean(false)) {
+                ObjectNode usage = chunkBase(request);
+                usage.putArray("choices");
+                int prompt = words(request.path("messages").toString());
+                int completion = words(content);
+                usage.putObject("usage")
+                        .put("prompt_tokens", prompt)
+                        .put("completion_tokens", completion)
+                        .put("total_tokens", prompt + completion);
+                event(out, JSON.writeValueAsString(usage));
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        streamsFinished.incrementAndGet();
+    }
+
+    private void awaitGate(java.util.concurrent.CountDownLatch gate) {
+        try {
+            if (!gate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                gateTimeouts.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The text in at most {@code count} pieces of about equal length, cut after a space where there is one. */
+    static List<String> pieces(String text, int count) {
+        List<String> pieces = new ArrayList<>();
+        int size = Math.max(1, (text.length() + count - 1) / count);
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + size);
+            int space = text.lastIndexOf(' ', end - 1);
+            if (end < text.length() && space >= start + size / 2) {
+                end = space + 1;
+            }
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end++;
+            }
+            pieces.add(text.substring(start, end));
+            start = end;
+        }
+        return pieces;
+    }
+
+    private static ObjectNode chunkBase(JsonNode request) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-fake");
+        root.put("object", "chat.completion.chunk");
+        root.put("created", System.currentTimeMillis() / 1000);
+        root.put("model", request.path("model").asText("fake"));
+        return root;
+    }
+
+    private static String chunk(JsonNode request, ObjectNode delta, String finishReason) throws IOException {
+        ObjectNode root = chunkBase(request);
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.set("delta", delta);
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void respondEvents(HttpExchange exchange, List<String> events) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String data : events) {
+                event(out, data);
+            }
+        }
+    }
+
     private static int words(String text) {
         return text.isBlank() ? 0 : text.trim().split("\\s+").length;
     }
@@ -343,6 +492,7 @@ public final class FakeLlmServer implements AutoCloseable {
         double malformed;
         long seed = 42;
         Function<JsonNode, String> responder = FakeLlmServer::echo;
+        java.util.concurrent.CountDownLatch streamGate;
     }
 
     /** Latency, error mix and content of a fake server. */
@@ -396,6 +546,16 @@ public final class FakeLlmServer implements AutoCloseable {
         /** Seed of the draws of latency and errors, for repeatable runs. */
         public Builder seed(long seed) {
             settings.seed = seed;
+            return this;
+        }
+
+        /**
+         * A streamed reply holds its last delta until {@code gate} is open (at most 30 s, counted in
+         * {@link FakeLlmServer#gateTimeouts()}): a client that shows the first delta before the gate opens got it
+         * before the stream's end.
+         */
+        public Builder streamGate(java.util.concurrent.CountDownLatch gate) {
+            settings.streamGate = Objects.requireNonNull(gate);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.penguin.models;
 
+import java.util.function.Consumer;
+
 /** A model that answers a user's query with what it was allowed to know about the user. */
 public interface TargetModel {
 
@@ -21,4 +23,15 @@ public interface TargetModel {
     }
 
     ModelReply answer(AnswerRequest request);
+
+    /**
+     * The answer, its text also given to {@code deltas} piece by piece as it is made: a model on an endpoint relays
+     * the endpoint's stream; a model that has no stream (the offline reference ones) gives its answer as one piece.
+     * Joined, the pieces are the reply's text.
+     */
+    default ModelReply answer(AnswerRequest request, Consumer<String> deltas) {
+        ModelReply reply = answer(request);
+        deltas.accept(reply.text());
+        return reply;
+    }
 }

@@ -2,8 +2,10 @@ package io.penguin.gateway.agent;
 
 import io.penguin.agent.dialogue.Agent;
 import io.penguin.agent.dialogue.AgentSettings;
+import io.penguin.agent.retrieval.CachedQueryEmbedder;
 import io.penguin.agent.retrieval.MiniLmEmbedder;
 import io.penguin.agent.retrieval.PolicyIndex;
+import io.penguin.agent.retrieval.QueryEmbedder;
 import io.penguin.agent.retrieval.RetrievalScope;
 import io.penguin.gateway.config.GatewayConfig;
 import io.penguin.models.ModelRegistry;
@@ -18,11 +20,15 @@ public class AgentProducer {
 
     @Produces
     @ApplicationScoped
-    PolicyIndex policyIndex() {
+    PolicyIndex policyIndex(GatewayConfig config) {
         long started = System.nanoTime();
-        PolicyIndex index = new PolicyIndex(new MiniLmEmbedder());
+        QueryEmbedder embedder = new MiniLmEmbedder();
+        int cached = config.agent().queryEmbeddingCacheSize();
+        PolicyIndex index =
+                new PolicyIndex(embedder, cached > 0 ? new CachedQueryEmbedder(embedder, cached) : embedder);
         Log.infof(
-                "sentence embedding model all-MiniLM-L6-v2 loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+                "sentence embedding model all-MiniLM-L6-v2 loaded in %d ms; up to %d query embeddings held",
+                (System.nanoTime() - started) / 1_000_000, cached);
         return index;
     }
 

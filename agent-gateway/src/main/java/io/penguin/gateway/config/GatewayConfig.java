@@ -41,6 +41,14 @@ public interface GatewayConfig {
         @WithDefault("3")
         int examples();
 
+        /**
+         * Query embeddings held in memory (entries; 0 for none): the chat-completions endpoint resumes a conversation
+         * from its history every turn, and embeds its query again unless it is held. At most about 6 KB an entry
+         * (a 2,000-character query and 384 floats). Keys are users' queries: kept in memory only, never logged.
+         */
+        @WithDefault("4096")
+        int queryEmbeddingCacheSize();
+
         /** The scenario splits whose plans retrieval may see; the test split's own plans would leak. */
         @WithDefault("train")
         Set<String> retrievalSplits();
@@ -148,8 +156,9 @@ public interface GatewayConfig {
         String mode();
 
         /**
-         * Characters per content delta when {@code stream: true} and the answer was not streamed by the target model
-         * (the model layer calls endpoints without streaming; a question is never streamed by a model).
+         * The most characters per content delta when {@code stream: true}: the target model's pieces are relayed as
+         * they come, and a longer one (the reference models give their answer in one piece, a question is never a
+         * model's text) is cut into deltas of about this size.
          */
         @WithDefault("24")
         int streamDeltaChars();

@@ -6,19 +6,28 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A target model on an endpoint, {@code fake-target}, played by a role-aware fake, so that a test can read the prompts
- * the target was sent. The agent policy stays the offline reference one.
+ * Target models on endpoints, {@code fake-target} and {@code gated-target}, played by role-aware fakes, so that a test
+ * can read the prompts the target was sent and hold a streamed answer's end. The agent policy stays the offline reference one.
  */
 public class FakeTargetResource implements QuarkusTestResourceLifecycleManager {
 
     static final String MODEL = "fake-target";
 
+    /** A second target whose streams a test can hold ({@link FakeLlmServer#holdStreamsUntil}). */
+    static final String GATED_MODEL = "gated-target";
+
     static FakeLlmServer server;
+    static FakeLlmServer gated;
 
     @Override
     public Map<String, String> start() {
         server = FakeLlmServer.builder().responder(new RoleAwareResponder()).start();
+        gated = FakeLlmServer.builder().responder(new RoleAwareResponder()).start();
         return Map.of(
+                "penguin.models.endpoints." + GATED_MODEL + ".base-url",
+                gated.baseUrl(),
+                "penguin.models.endpoints." + GATED_MODEL + ".model",
+                "fake-model",
                 "penguin.models.endpoints." + MODEL + ".base-url",
                 server.baseUrl(),
                 "penguin.models.endpoints." + MODEL + ".model",
@@ -32,5 +41,6 @@ public class FakeTargetResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         server.close();
+        gated.close();
     }
 }

@@ -57,6 +57,15 @@ class OpenAiEndpointBenchmark {
     /** The agent mode: {@code planner} (the default; embeds the query and retrieves each turn) or {@code agent}. */
     static final String MODE = System.getProperty("penguin.bench.mode", "planner");
 
+    /**
+     * {@code shared} (the default): the conversations' queries are the 14 built-in ones, so most repeat one another;
+     * {@code unique}: each conversation's query is its own (the built-in query plus its number), as real users' are.
+     */
+    static final String QUERIES = System.getProperty("penguin.bench.queries", "shared");
+
+    /** Query embeddings the gateway holds ({@code penguin.gateway.agent.query-embedding-cache-size}); 0 for none. */
+    static final String EMBEDDING_CACHE = System.getProperty("penguin.bench.embedding-cache", "4096");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Limits that 200 conversations of one client stay within. */
@@ -68,7 +77,8 @@ class OpenAiEndpointBenchmark {
                     "penguin.gateway.limits.max-sessions-per-client", "1000",
                     "penguin.gateway.limits.client-messages-per-minute", "1000000",
                     "penguin.models.cache.enabled", "false",
-                    "penguin.gateway.openai.mode", MODE);
+                    "penguin.gateway.openai.mode", MODE,
+                    "penguin.gateway.agent.query-embedding-cache-size", EMBEDDING_CACHE);
         }
     }
 
@@ -106,7 +116,7 @@ class OpenAiEndpointBenchmark {
         List<Scenario> scenarios = BuiltinScenarios.all();
         // warm-up: the JIT, the connection pool, the embedder
         for (int i = 0; i < 20; i++) {
-            converse(http, scenarios.get(i % scenarios.size()), new Turns());
+            converse(http, scenarios.get(i % scenarios.size()), "warm-up " + i, new Turns());
         }
 
         long callsBefore = SlowTarget.server.requests();
@@ -121,7 +131,8 @@ class OpenAiEndpointBenchmark {
                 int number = user;
                 running.add(users.submit(() -> {
                     for (int round = 0; round < ROUNDS; round++) {
-                        if (converse(http, scenarios.get((number + round) % scenarios.size()), turns)) {
+                        String conversation = "conversation " + (number * ROUNDS + round);
+                        if (converse(http, scenarios.get((number + round) % scenarios.size()), conversation, turns)) {
                             answered.incrementAndGet();
                         }
                     }
@@ -147,8 +158,9 @@ class OpenAiEndpointBenchmark {
                 .toArray();
         System.out.printf(
                 Locale.ROOT,
-                "OpenAiEndpointBenchmark (" + MODE
-                        + " mode): %d conversations (%d at once, %d rounds), %d answered, %d turns in %.1f s;"
+                "OpenAiEndpointBenchmark (" + MODE + " mode, " + QUERIES + " queries, query embedding cache "
+                        + EMBEDDING_CACHE
+                        + "): %d conversations (%d at once, %d rounds), %d answered, %d turns in %.1f s;"
                         + " target model %d ms per call, %d calls, peak %d in flight; load average %s before, %s after%n",
                 CONVERSATIONS * ROUNDS,
                 CONVERSATIONS,
@@ -211,9 +223,10 @@ class OpenAiEndpointBenchmark {
     }
 
     /** One conversation to its answer, as an SDK client sends it: the whole history each turn. */
-    private boolean converse(HttpClient http, Scenario scenario, Turns turns) throws Exception {
+    private boolean converse(HttpClient http, Scenario scenario, String conversation, Turns turns) throws Exception {
         ArrayNode messages = JSON.createArrayNode();
-        messages.addObject().put("role", "user").put("content", scenario.query());
+        String query = QUERIES.equals("unique") ? scenario.query() + " (" + conversation + ")" : scenario.query();
+        messages.addObject().put("role", "user").put("content", query);
         for (int turn = 0; turn < 10; turn++) {
             ObjectNode body = JSON.createObjectNode().put("model", MODEL);
             body.set("messages", messages);

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +52,8 @@ public final class AgentDialogue {
     private String query;
     private Turn.Question pending;
     private final DialogueCalls.Counter agentCalls;
+    /** Takes the final answer's text piece by piece as the target makes it; null when the answer is not streamed. */
+    private Consumer<String> answerDeltas;
 
     AgentDialogue(Agent agent, AgentMode mode, TargetModel target, RetrievalScope scope) {
         this.agent = agent;
@@ -155,6 +158,17 @@ public final class AgentDialogue {
             exchange.answer().ifPresent(answer -> next.known.put(exchange.attribute(), answer));
         }
         return next;
+    }
+
+    /**
+     * Streams this dialogue's final answer: each piece of its text goes to {@code deltas} as the target model makes
+     * it (a model on an endpoint relays the endpoint's stream; the reference models give one piece). Joined, the
+     * pieces are the answer's text, also when the target fails midway: the reference responder's safe answer then
+     * follows what was sent, after a blank line.
+     */
+    public AgentDialogue streamAnswerTo(Consumer<String> deltas) {
+        this.answerDeltas = deltas;
+        return this;
     }
 
     /** Every question of the conversation so far, earlier queries' first, with the user's reply. */
@@ -273,11 +287,14 @@ public final class AgentDialogue {
     private Turn.Answer finish(int sufficiency) {
         state = State.ANSWERED;
         AnswerRequest request = new AnswerRequest(query, known);
+        SentText sent = answerDeltas == null ? null : new SentText(answerDeltas);
         ModelReply reply;
+        String text;
         boolean fallback = false;
         String model = target.name();
         try {
-            reply = target.answer(request);
+            reply = sent == null ? target.answer(request) : target.answer(request, sent);
+            text = reply.text();
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
@@ -287,9 +304,13 @@ public final class AgentDialogue {
             reply = agent.fallbackResponder().answer(request);
             fallback = true;
             model = agent.fallbackResponder().name();
+            text = sent == null || sent.text().isEmpty() ? reply.text() : sent.text() + "\n\n" + reply.text();
+            if (sent != null) {
+                sent.accept(text.substring(sent.text().length()));
+            }
         }
         return new Turn.Answer(
-                reply.text(),
+                text,
                 model,
                 asked,
                 answered,
@@ -298,5 +319,25 @@ public final class AgentDialogue {
                 reply.usage(),
                 reply.promptVersion(),
                 agentCalls.total());
+    }
+
+    /** The pieces of a streamed answer, passed on and kept: what the receiver has seen so far. */
+    private static final class SentText implements Consumer<String> {
+        private final Consumer<String> receiver;
+        private final StringBuilder text = new StringBuilder();
+
+        SentText(Consumer<String> receiver) {
+            this.receiver = receiver;
+        }
+
+        @Override
+        public void accept(String piece) {
+            receiver.accept(piece);
+            text.append(piece);
+        }
+
+        String text() {
+            return text.toString();
+        }
     }
 }

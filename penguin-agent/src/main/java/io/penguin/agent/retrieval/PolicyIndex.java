@@ -29,10 +29,21 @@ public final class PolicyIndex {
             float[] unit) {}
 
     private final QueryEmbedder embedder;
+    private final QueryEmbedder queries;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public PolicyIndex(QueryEmbedder embedder) {
+        this(embedder, embedder);
+    }
+
+    /**
+     * @param embedder embeds the plans' queries
+     * @param queries embeds the queries being answered (the same model, e.g. behind a {@link CachedQueryEmbedder},
+     *     so that the plans do not crowd the users' queries out of its cache)
+     */
+    public PolicyIndex(QueryEmbedder embedder, QueryEmbedder queries) {
         this.embedder = embedder;
+        this.queries = queries;
     }
 
     /** Adds or replaces a scenario's plan; an empty path carries no example and removes the entry. */
@@ -67,9 +78,17 @@ public final class PolicyIndex {
         return entries.size();
     }
 
-    /** The query's unit-length embedding, computed once per dialogue. */
+    /**
+     * The query's unit-length embedding, computed once per dialogue; {@link RetrievalUnavailableException} when the
+     * embedding model fails.
+     */
     public float[] embed(String query) {
-        return unit(embedder.embed(query));
+        try {
+            return unit(queries.embed(query));
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: the native tokenizer or runtime failed to load, and will fail again on every query
+            throw new RetrievalUnavailableException(e);
+        }
     }
 
     /** The {@code k} plans most similar to the query within the scope, most similar first. */

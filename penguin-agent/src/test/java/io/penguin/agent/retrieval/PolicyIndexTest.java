@@ -2,6 +2,7 @@ package io.penguin.agent.retrieval;
 
 import static io.penguin.agent.Policies.policy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.penguin.agent.WordsEmbedder;
 import io.penguin.core.Attribute;
@@ -57,5 +58,17 @@ class PolicyIndexTest {
         index.put(policy("s2", "train", "exams", Attribute.AGE));
         index.remove("s2");
         assertThat(index.nearest(index.embed("exams"), 3, train)).isEmpty();
+    }
+
+    @Test
+    void anEmbedderThatCannotLoadMakesRetrievalUnavailableWithoutNamingTheQuery() {
+        PolicyIndex broken = new PolicyIndex(new WordsEmbedder(), text -> {
+            throw new NoClassDefFoundError("Could not initialize class ai.djl.huggingface.tokenizers.jni.LibUtils");
+        });
+
+        assertThatThrownBy(() -> broken.embed("failed my exams"))
+                .isInstanceOf(RetrievalUnavailableException.class)
+                .hasMessage("policy retrieval is unavailable: the query embedding model failed (NoClassDefFoundError)")
+                .hasCauseInstanceOf(NoClassDefFoundError.class);
     }
 }

@@ -9,7 +9,11 @@ import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A named endpoint with its limits: each attempt takes a requests-per-minute permit, tokens-per-minute permits (the
@@ -86,10 +90,28 @@ public final class ModelEndpoint {
 
     /** Calls the endpoint within its limits and budget; the reply, or {@link ModelCallFailedException}. */
     public ChatResult chat(ChatCall call) {
+        return call(call, () -> backend.attempt(call), () -> false);
+    }
+
+    /**
+     * A streamed call within the same limits, budget and timeout: each piece of the reply goes to {@code deltas} as
+     * the endpoint sends it. Failures before the first piece are retried like a complete call's; after it, the call
+     * fails at once with a {@link StreamBrokenException} as the cause, since the caller has part of the answer.
+     */
+    public ChatResult stream(ChatCall call, Consumer<String> deltas) {
+        AtomicBoolean relayed = new AtomicBoolean();
+        Consumer<String> relay = piece -> {
+            relayed.set(true);
+            deltas.accept(piece);
+        };
+        return call(call, () -> backend.stream(call, relay), relayed::get);
+    }
+
+    private ChatResult call(ChatCall call, Supplier<ChatResult> backendAttempt, BooleanSupplier relayed) {
         long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
         try {
-            ChatResult result = executor.get(() -> attempt(call, attempts));
+            ChatResult result = executor.get(() -> attempt(call, attempts, backendAttempt, relayed));
             long millis = (System.nanoTime() - started) / 1_000_000;
             observer.callFinished(name(), true, millis, attempts.get());
             return result.after(millis, attempts.get());
@@ -100,7 +122,9 @@ public final class ModelEndpoint {
         }
     }
 
-    private ChatResult attempt(ChatCall call, AtomicInteger attempts) throws InterruptedException {
+    private ChatResult attempt(
+            ChatCall call, AtomicInteger attempts, Supplier<ChatResult> backendAttempt, BooleanSupplier relayed)
+            throws InterruptedException {
         Duration wait = settings.rateLimitWait();
         if (requestsPerMinute != null && !requestsPerMinute.tryAcquirePermit(wait)) {
             throw new RateLimitWaitException("no requests-per-minute permit within " + wait);
@@ -119,10 +143,14 @@ public final class ModelEndpoint {
         }
         int attempt = attempts.incrementAndGet();
         try {
-            ChatResult result = backend.attempt(call);
+            ChatResult result = backendAttempt.get();
             permit.succeeded();
             return result;
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException thrown) {
+            RuntimeException failure = thrown instanceof StreamBrokenException || !relayed.getAsBoolean()
+                    ? thrown
+                    : new StreamBrokenException(
+                            "the stream broke after its first delta (" + Failures.describe(thrown) + ")", thrown, true);
             if (Failures.pushBack(failure)) {
                 permit.pushedBack();
             } else {
@@ -135,11 +163,15 @@ public final class ModelEndpoint {
 
     private static boolean retryable(Throwable failure) {
         return !(failure instanceof CircuitBreakerOpenException)
+                && !(failure instanceof StreamBrokenException)
                 && !(failure instanceof RateLimitWaitException)
                 && Failures.transientFailure(failure);
     }
 
     private static boolean countsAgainstEndpoint(Throwable failure) {
+        if (failure instanceof StreamBrokenException broken) {
+            return broken.endpointFault();
+        }
         return !(failure instanceof RateLimitWaitException) && Failures.transientFailure(failure);
     }
 
@@ -173,7 +205,7 @@ public final class ModelEndpoint {
         if (cause instanceof CircuitBreakerOpenException) {
             reason = "circuit open (" + settings.circuitFailures() + " consecutive failures; retried after "
                     + settings.circuitOpenFor() + ")";
-        } else if (cause instanceof RateLimitWaitException) {
+        } else if (cause instanceof RateLimitWaitException || cause instanceof StreamBrokenException) {
             reason = cause.getMessage();
         } else if (retryAfterTooLong(cause)) {
             reason = Failures.describe(cause) + " with Retry-After "

@@ -7,9 +7,12 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +20,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * langchain4j's HTTP transport on the JDK client, keeping what its own JDK transport drops: the {@code Retry-After}
  * header of a 429 or 503 (see {@link EndpointHttpException}). Request building and response parsing stay
- * langchain4j's. Only blocking calls: the model layer does not stream.
+ * langchain4j's for complete replies; a streamed reply's events go to a listener on the calling thread.
  */
 final class RetryAfterHttpClient implements HttpClient {
 
@@ -41,6 +47,27 @@ final class RetryAfterHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = client.send(jdkRequest(request), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the endpoint", e);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw new EndpointHttpException(status, redact(response.body()), retryAfter(response));
+        }
+        return SuccessfulHttpResponse.builder()
+                .statusCode(status)
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
+    }
+
+    private java.net.http.HttpRequest jdkRequest(HttpRequest request) {
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(readTimeout)
                 .method(
@@ -55,28 +82,14 @@ final class RetryAfterHttpClient implements HttpClient {
                 }
             }
         }
-        HttpResponse<String> response;
-        try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the endpoint", e);
-        }
-        int status = response.statusCode();
-        if (status < 200 || status >= 300) {
-            Duration retryAfter = response.headers()
-                    .firstValue("Retry-After")
-                    .map(RetryAfterHttpClient::parseRetryAfter)
-                    .orElse(null);
-            throw new EndpointHttpException(status, redact(response.body()), retryAfter);
-        }
-        return SuccessfulHttpResponse.builder()
-                .statusCode(status)
-                .headers(response.headers().map())
-                .body(response.body())
-                .build();
+        return builder.build();
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(RetryAfterHttpClient::parseRetryAfter)
+                .orElse(null);
     }
 
     /** Some endpoints echo the key in error bodies; error messages may be logged. */
@@ -84,9 +97,59 @@ final class RetryAfterHttpClient implements HttpClient {
         return body == null || secret == null || secret.length() < 4 ? body : body.replace(secret, "***");
     }
 
+    /**
+     * A streamed call, on the calling thread: the events go to the listener as the parser reads them; a non-2xx status
+     * goes to {@code onError} as {@link EndpointHttpException} with its {@code Retry-After}. The read timeout bounds
+     * the whole stream, not only its headers: when it runs out, the listener gets an {@link HttpTimeoutException} and
+     * the body is closed, which ends the parser's read.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        throw new UnsupportedOperationException("the model layer does not stream");
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(jdkRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            listener.onError(new UncheckedIOException(e));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listener.onError(new IllegalStateException("interrupted while waiting for the endpoint", e));
+            return;
+        }
+        int status = response.statusCode();
+        try (InputStream body = response.body()) {
+            if (status < 200 || status >= 300) {
+                String text = new String(body.readNBytes(16_384), StandardCharsets.UTF_8);
+                listener.onError(new EndpointHttpException(status, redact(text), retryAfter(response)));
+                return;
+            }
+            listener.onOpen(SuccessfulHttpResponse.builder()
+                    .statusCode(status)
+                    .headers(response.headers().map())
+                    .build());
+            AtomicBoolean over = new AtomicBoolean();
+            CompletableFuture.delayedExecutor(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> {
+                        if (over.compareAndSet(false, true)) {
+                            listener.onError(new UncheckedIOException(
+                                    new HttpTimeoutException("the stream did not end within " + readTimeout)));
+                            closeQuietly(body);
+                        }
+                    });
+            parser.parse(body, listener);
+            over.set(true);
+            listener.onClose();
+        } catch (IOException e) {
+            listener.onError(new UncheckedIOException(e));
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the stream is abandoned either way
+        }
     }
 
     /** {@code Retry-After} is either delay-seconds or an HTTP date (RFC 9110); garbage counts as absent. */

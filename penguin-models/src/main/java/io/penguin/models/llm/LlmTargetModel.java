@@ -6,6 +6,7 @@ import io.penguin.models.ModelRole;
 import io.penguin.models.TargetModel;
 import io.penguin.models.endpoint.ChatCall;
 import io.penguin.models.endpoint.ChatResult;
+import java.util.function.Consumer;
 
 /**
  * A target model on an endpoint, prompted in the paper's two shapes. The system message is fixed, whatever the
@@ -45,6 +46,14 @@ public final class LlmTargetModel extends EndpointRole implements TargetModel {
     public ModelReply answer(AnswerRequest request) {
         ChatCall call = ChatCall.of(SYSTEM, user(request));
         ChatResult result = calls.chat(ModelRole.TARGET.config(), call);
+        return new ModelReply(result.text(), calls.usage(result), PROMPT_VERSION);
+    }
+
+    /** The same prompt, streamed: the endpoint's deltas go to {@code deltas} as they come. */
+    @Override
+    public ModelReply answer(AnswerRequest request, Consumer<String> deltas) {
+        ChatCall call = ChatCall.of(SYSTEM, user(request));
+        ChatResult result = calls.stream(ModelRole.TARGET.config(), call, deltas);
         return new ModelReply(result.text(), calls.usage(result), PROMPT_VERSION);
     }
 

@@ -9,6 +9,7 @@ import io.penguin.models.endpoint.ModelEndpoint;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +52,25 @@ public final class ModelCalls {
         if (cacheable.test(result)) {
             cache.put(key, endpoint.name(), result);
         }
+        accounting.record(new CallRecord(endpoint.name(), role, result, cost(result)));
+        return result;
+    }
+
+    /**
+     * A streamed call: the cache first (a hit is relayed as one piece), then the endpoint's stream; a complete reply
+     * is cached like {@link #chat(String, ChatCall)}'s.
+     */
+    public ChatResult stream(String role, ChatCall call, Consumer<String> deltas) {
+        CacheKey key = CacheKey.of(endpoint.settings(), call);
+        Optional<ChatResult> hit = cache.get(key);
+        if (hit.isPresent()) {
+            ChatResult cached = hit.get().asCached();
+            accounting.record(new CallRecord(endpoint.name(), role, cached, BigDecimal.ZERO));
+            deltas.accept(cached.text());
+            return cached;
+        }
+        ChatResult result = endpoint.stream(call, deltas);
+        cache.put(key, endpoint.name(), result);
         accounting.record(new CallRecord(endpoint.name(), role, result, cost(result)));
         return result;
     }

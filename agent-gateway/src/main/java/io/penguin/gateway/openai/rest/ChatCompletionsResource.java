@@ -2,11 +2,13 @@ package io.penguin.gateway.openai.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.penguin.agent.dialogue.DialogueException;
+import io.penguin.agent.retrieval.RetrievalUnavailableException;
 import io.penguin.gateway.config.GatewayConfig;
 import io.penguin.gateway.openai.service.AgentReply;
 import io.penguin.gateway.openai.service.ChatCompletions;
 import io.penguin.gateway.openai.service.ChatRequest;
 import io.penguin.gateway.openai.service.InvalidChatRequestException;
+import io.penguin.gateway.openai.service.StreamedTurn;
 import io.penguin.gateway.sessions.service.ClientKeys;
 import io.penguin.gateway.sessions.service.ClientLimits;
 import io.quarkus.logging.Log;
@@ -18,9 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +35,9 @@ public class ChatCompletionsResource {
 
     /** A client with all its session slots in use retries after this. */
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** A gateway whose retrieval failed is asked again after this (a restart, or another replica, may serve). */
+    static final Duration RETRIEVAL_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final ClientKeys keys;
     private final ClientLimits limits;
@@ -74,19 +76,40 @@ public class ChatCompletionsResource {
                             + " (penguin.gateway.limits.max-sessions-per-client)",
                     BUSY_RETRY_AFTER);
         }
+        boolean slotHandedOver = false;
         try {
             ChatRequest request = completions.parse(body);
-            AgentReply reply = completions.complete(request);
             String id = "chatcmpl-" + UUID.randomUUID();
             long created = System.currentTimeMillis() / 1000;
             if (request.stream()) {
-                List<String> events =
-                        CompletionStream.events(json, id, created, reply, request.includeUsage(), deltaChars);
-                return Response.ok((StreamingOutput) out -> write(out, events))
+                StreamedTurn turn = completions.stream(request);
+                StreamedTurn.Event first = turn.next();
+                if (first instanceof StreamedTurn.Failed failed) {
+                    throw rethrown(failed.error());
+                }
+                String owner = client.get();
+                slotHandedOver = true;
+                return Response.ok((StreamingOutput) out -> {
+                            try {
+                                CompletionStream.write(
+                                        out,
+                                        json,
+                                        id,
+                                        created,
+                                        request.model(),
+                                        request.includeUsage(),
+                                        deltaChars,
+                                        first,
+                                        turn);
+                            } finally {
+                                limits.releaseSlot(owner);
+                            }
+                        })
                         .type("text/event-stream")
                         .header("Cache-Control", "no-cache")
                         .build();
             }
+            AgentReply reply = completions.complete(request);
             return Response.ok(new OpenAiWire.ChatCompletion(
                             id,
                             created,
@@ -100,14 +123,34 @@ public class ChatCompletionsResource {
             return OpenAiErrors.invalid(e);
         } catch (DialogueException | IllegalArgumentException e) {
             return OpenAiErrors.invalid(new InvalidChatRequestException("messages", "invalid_value", e.getMessage()));
+        } catch (RetrievalUnavailableException e) {
+            Log.errorf(e, "chat completion for client %s: retrieval unavailable", client.get());
+            return OpenAiErrors.unavailable(
+                    e.getMessage() + "; retry later", "retrieval_unavailable", RETRIEVAL_RETRY_AFTER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OpenAiErrors.internal();
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a library that failed to load (e.g. the embedder's native tokenizer) is still our fault to
             // report in OpenAI's shape, not an empty 500 from the framework.
             Log.errorf(e, "chat completion for client %s failed", client.get());
             return OpenAiErrors.internal();
         } finally {
-            limits.releaseSlot(client.get());
+            if (!slotHandedOver) {
+                limits.releaseSlot(client.get());
+            }
         }
+    }
+
+    /** A streamed turn's failure, thrown again where the request's errors are answered. */
+    private static RuntimeException rethrown(Throwable error) {
+        if (error instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (error instanceof Error fatal) {
+            throw fatal;
+        }
+        return new IllegalStateException("the turn failed", error);
     }
 
     /** The gateway's target models: what a request's {@code model} may name. */
@@ -135,12 +178,5 @@ public class ChatCompletionsResource {
                         "this client sent more requests this minute than it may"
                                 + " (penguin.gateway.limits.client-messages-per-minute)",
                         wait));
-    }
-
-    private static void write(OutputStream out, List<String> events) throws IOException {
-        for (String event : events) {
-            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
     }
 }

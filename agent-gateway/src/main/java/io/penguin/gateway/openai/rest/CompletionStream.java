@@ -2,13 +2,19 @@ package io.penguin.gateway.openai.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.penguin.agent.dialogue.Turn;
 import io.penguin.gateway.openai.service.AgentReply;
+import io.penguin.gateway.openai.service.StreamedTurn;
 import io.penguin.gateway.sessions.service.TextDeltas;
-import java.util.ArrayList;
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A reply as OpenAI's server-sent events: a chunk with the role, the content in deltas, a chunk with the
+ * A turn as OpenAI's server-sent events: a chunk with the role, the content in deltas, a chunk with the
  * {@code finish_reason} and the {@code penguin} extension, the usage chunk (empty choices) when asked for, then
  * {@code [DONE]}.
  */
@@ -16,50 +22,98 @@ final class CompletionStream {
 
     static final String DONE = "[DONE]";
 
+    static final String INTERRUPTED = "the gateway failed while streaming this reply; the error is logged";
+
     private CompletionStream() {}
 
-    /** The {@code data:} payloads, in order. */
-    static List<String> events(
-            ObjectMapper json, String id, long created, AgentReply reply, boolean includeUsage, int deltaChars) {
-        List<String> events = new ArrayList<>();
-        events.add(encode(json, chunk(id, created, reply, new OpenAiWire.Delta("assistant", ""), null)));
-        for (String delta : TextDeltas.split(reply.content(), deltaChars)) {
-            events.add(encode(json, chunk(id, created, reply, new OpenAiWire.Delta(null, delta), null)));
+    /**
+     * Writes a streamed turn as it comes: the role chunk, the answer's pieces as the turn hands them over (each cut
+     * into deltas of about {@code deltaChars}, so that the reference models' one piece streams too) or the question's
+     * text in deltas, the finishing chunk with the {@code penguin} object, the usage chunk when asked for, and
+     * {@code [DONE]}. A turn that fails once the stream has begun ends it with an error event in OpenAI's error shape,
+     * then {@code [DONE]}.
+     */
+    static void write(
+            OutputStream out,
+            ObjectMapper json,
+            String id,
+            long created,
+            String model,
+            boolean includeUsage,
+            int deltaChars,
+            StreamedTurn.Event first,
+            StreamedTurn turn)
+            throws IOException {
+        send(out, encode(json, chunk(id, created, model, new OpenAiWire.Delta("assistant", ""), null)));
+        StreamedTurn.Event event = first;
+        while (event instanceof StreamedTurn.Delta delta) {
+            content(out, json, id, created, model, delta.text(), deltaChars);
+            event = next(turn);
         }
-        events.add(encode(
-                json,
-                new OpenAiWire.Chunk(
-                        id,
-                        created,
-                        reply.model(),
-                        List.of(new OpenAiWire.ChunkChoice(
-                                0, new OpenAiWire.Delta(null, null), null, OpenAiWire.FINISHED)),
-                        null,
-                        OpenAiWire.PenguinTurn.of(reply.turn()))));
+        if (event instanceof StreamedTurn.Failed failed) {
+            Log.errorf(failed.error(), "streamed chat completion %s failed after it began", id);
+            send(out, encode(json, OpenAiErrors.body(INTERRUPTED, "server_error", null, null)));
+            send(out, DONE);
+            return;
+        }
+        AgentReply reply = ((StreamedTurn.Done) event).reply();
+        if (reply.turn() instanceof Turn.Question question) {
+            content(out, json, id, created, model, question.text(), deltaChars);
+        }
+        send(
+                out,
+                encode(
+                        json,
+                        new OpenAiWire.Chunk(
+                                id,
+                                created,
+                                model,
+                                List.of(new OpenAiWire.ChunkChoice(
+                                        0, new OpenAiWire.Delta(null, null), null, OpenAiWire.FINISHED)),
+                                null,
+                                OpenAiWire.PenguinTurn.of(reply.turn()))));
         if (includeUsage) {
-            events.add(encode(
-                    json,
-                    new OpenAiWire.Chunk(
-                            id,
-                            created,
-                            reply.model(),
-                            List.of(),
-                            OpenAiWire.Usage.of(reply.promptTokens(), reply.completionTokens()),
-                            null)));
+            send(
+                    out,
+                    encode(
+                            json,
+                            new OpenAiWire.Chunk(
+                                    id,
+                                    created,
+                                    model,
+                                    List.of(),
+                                    OpenAiWire.Usage.of(reply.promptTokens(), reply.completionTokens()),
+                                    null)));
         }
-        events.add(DONE);
-        return events;
+        send(out, DONE);
+    }
+
+    private static void content(
+            OutputStream out, ObjectMapper json, String id, long created, String model, String text, int deltaChars)
+            throws IOException {
+        for (String piece : TextDeltas.split(text, deltaChars)) {
+            send(out, encode(json, chunk(id, created, model, new OpenAiWire.Delta(null, piece), null)));
+        }
+    }
+
+    private static StreamedTurn.Event next(StreamedTurn turn) throws IOException {
+        try {
+            return turn.next();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the turn was streaming");
+        }
+    }
+
+    private static void send(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private static OpenAiWire.Chunk chunk(
-            String id, long created, AgentReply reply, OpenAiWire.Delta delta, String finishReason) {
+            String id, long created, String model, OpenAiWire.Delta delta, String finishReason) {
         return new OpenAiWire.Chunk(
-                id,
-                created,
-                reply.model(),
-                List.of(new OpenAiWire.ChunkChoice(0, delta, null, finishReason)),
-                null,
-                null);
+                id, created, model, List.of(new OpenAiWire.ChunkChoice(0, delta, null, finishReason)), null, null);
     }
 
     private static String encode(ObjectMapper json, Object value) {

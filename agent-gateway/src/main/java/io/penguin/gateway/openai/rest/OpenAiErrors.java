@@ -39,6 +39,15 @@ final class OpenAiErrors {
                 .build();
     }
 
+    /** 503 with {@code Retry-After}: a part the turn needs cannot serve now. */
+    static Response unavailable(String message, String code, Duration retryAfter) {
+        return Response.status(503)
+                .header("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .type(MediaType.APPLICATION_JSON)
+                .entity(body(message, "server_error", null, code))
+                .build();
+    }
+
     static Response internal() {
         return Response.status(500)
                 .type(MediaType.APPLICATION_JSON)

@@ -10,9 +10,13 @@ import io.penguin.contracts.ModelUsage;
 import io.penguin.gateway.config.GatewayConfig;
 import io.penguin.models.ModelRegistry;
 import io.penguin.models.ModelRole;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * The agent behind the OpenAI-compatible endpoint. Each request is a whole conversation: the agent's state is read
@@ -27,6 +31,16 @@ public class ChatCompletions {
     private final GatewayConfig.Limits limits;
     private final ChatRequestParser parser;
     private final MeterRegistry meters;
+    /**
+     * Streamed turns, one thread each while the request's thread writes the stream: threads are made as needed
+     * rather than queued, since a queued turn would hold its writer waiting (how many run at once is bounded by the
+     * clients' slots).
+     */
+    private final ExecutorService turns = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "openai-streamed-turn");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ChatCompletions(Agent agent, ModelRegistry models, GatewayConfig config, MeterRegistry meters) {
         this.agent = agent;
@@ -45,9 +59,34 @@ public class ChatCompletions {
 
     /** The agent's next turn in the request's conversation: a question, or the answer through the target model. */
     public AgentReply complete(ChatRequest request) {
-        Conversation conversation =
-                Conversation.read(request.messages(), limits.maxQueryChars(), limits.maxAnswerChars());
+        return take(read(request), request, null);
+    }
+
+    /** Where the request's conversation stands, or {@link InvalidChatRequestException} naming the message at fault. */
+    private Conversation read(ChatRequest request) {
+        return Conversation.read(request.messages(), limits.maxQueryChars(), limits.maxAnswerChars());
+    }
+
+    /**
+     * The next turn, taken on a thread of its own, an answer's text handed over as the target model makes it (the
+     * reference models give it in one piece); a question's text is not streamed. The conversation is read first, so a
+     * bad request throws {@link InvalidChatRequestException} here, before any stream.
+     */
+    public StreamedTurn stream(ChatRequest request) {
+        Conversation conversation = read(request);
+        return StreamedTurn.start(turns, deltas -> take(conversation, request, deltas));
+    }
+
+    @PreDestroy
+    void stop() {
+        turns.shutdownNow();
+    }
+
+    private AgentReply take(Conversation conversation, ChatRequest request, Consumer<String> deltas) {
         AgentDialogue dialogue = agent.open(mode, models.target(request.model()));
+        if (deltas != null) {
+            dialogue.streamAnswerTo(deltas);
+        }
         Turn turn = dialogue.resume(conversation.query(), conversation.earlier(), conversation.current());
         DialogueCalls agentCalls = dialogue.agentCalls();
         long prompt = agentCalls.usage().promptTokens();

@@ -17,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Drives a session's dialogues: reads each admitted frame, applies it to the dialogue and sends the agent's turn
- * (question, or the answer, in v2 streamed and followed by the next query of the conversation). Bad frames get a typed
+ * (question, or the answer, in v2 streamed as the target model makes it and followed by the next query of the
+ * conversation). Bad frames get a typed
  * error frame and the session goes on; too many errors and internal failures end it. Callers hold the session's
  * monitor.
  */
@@ -25,9 +26,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Conversations {
 
     /**
-     * Characters per delta frame of {@code penguin.agent.v2}. The model layer has no streaming call, so the answer is
-     * complete before its first delta; the deltas let a v2 client render it as chat apps do, and will carry the
-     * model's own stream once there is one.
+     * The most characters per delta frame of {@code penguin.agent.v2}: the target model's pieces are relayed as they
+     * come, a longer one (the reference models give their answer in one piece) cut into frames of about this size.
      */
     static final int DELTA_CHARS = 24;
 
@@ -152,6 +152,13 @@ public class Conversations {
                 session.dialogue() == null
                         ? agent.open(mode, models.target(model))
                         : session.dialogue().followUp(mode, models.target(model)));
+        if (session.streamsAnswers()) {
+            session.dialogue().streamAnswerTo(piece -> {
+                for (String frame : TextDeltas.split(piece, DELTA_CHARS)) {
+                    send(session, new ServerFrame.Delta(frame));
+                }
+            });
+        }
         audit.record(session, Kind.STARTED, null, model);
         deliver(session, session.dialogue().start(query.text()), null, null);
     }
@@ -182,11 +189,7 @@ public class Conversations {
             audit.record(session, Kind.QUESTION_ASKED, question.attribute(), question.questionId());
         } else if (turn instanceof Turn.Answer answer) {
             session.asked(null);
-            if (session.streamsAnswers()) {
-                for (String piece : TextDeltas.split(answer.text(), DELTA_CHARS)) {
-                    send(session, new ServerFrame.Delta(piece));
-                }
-            }
+            // in v2 the answer's delta frames went out while the target made it (streamAnswerTo, at the query)
             send(
                     session,
                     new ServerFrame.Response(

@@ -5,6 +5,7 @@ import io.penguin.cli.load.Counts;
 import io.penguin.cli.load.Latencies;
 import io.penguin.contracts.agent.AgentClient;
 import io.penguin.contracts.agent.AgentClient.Received;
+import io.penguin.contracts.agent.AgentProtocol;
 import io.penguin.contracts.agent.ClientFrame;
 import io.penguin.core.Attribute;
 import io.penguin.core.Scenario;
@@ -14,8 +15,10 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +53,8 @@ public final class WsLoad {
      * @param model the query's target {@code model} ({@code null}: the gateway's default)
      * @param seed seed of the scenario and decline draws
      * @param progress where the live progress line goes once a second ({@code null}: nowhere)
+     * @param followUps queries each session sends after its first one's response, in protocol
+     *     {@code penguin.agent.v2} (0: one query per session, in v1)
      */
     public record Settings(
             URI url,
@@ -65,7 +70,8 @@ public final class WsLoad {
             String mode,
             String model,
             long seed,
-            PrintStream progress) {}
+            PrintStream progress,
+            int followUps) {}
 
     private final Settings settings;
     private final Latencies connect = new Latencies();
@@ -80,6 +86,9 @@ public final class WsLoad {
     private final LongAdder declined = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder fallbacks = new LongAdder();
+    private final LongAdder followUps = new LongAdder();
+    private final LongAdder repeatedQuestions = new LongAdder();
+    private final LongAdder deltas = new LongAdder();
     private final Counts<String> failures = new Counts<>();
     private final Counts<String> errorFrames = new Counts<>();
     private final AtomicLong lastEnd = new AtomicLong();
@@ -92,6 +101,9 @@ public final class WsLoad {
         if (settings.sessionsPerUser() < 1) {
             throw new IllegalArgumentException(
                     "sessions per user must be at least 1, was " + settings.sessionsPerUser());
+        }
+        if (settings.followUps() < 0) {
+            throw new IllegalArgumentException("follow-ups must be at least 0, was " + settings.followUps());
         }
         if (settings.declineShare() < 0
                 || settings.skipShare() < 0
@@ -168,6 +180,9 @@ public final class WsLoad {
                 declined.sum(),
                 skipped.sum(),
                 fallbacks.sum(),
+                followUps.sum(),
+                repeatedQuestions.sum(),
+                deltas.sum(),
                 Math.round(seconds * 10) / 10.0,
                 seconds > 0 ? Math.round(completed.sum() / seconds * 10) / 10.0 : 0,
                 connect.percentiles(),
@@ -189,7 +204,7 @@ public final class WsLoad {
                 return;
             }
             Scenario scenario = scenarios.get(random.nextInt(scenarios.size()));
-            String failure = session(http, scenario, random);
+            String failure = session(http, scenario, scenarios, random);
             if (failure == null) {
                 completed.increment();
             } else {
@@ -200,8 +215,12 @@ public final class WsLoad {
         }
     }
 
-    /** Plays one session; returns {@code null} when it completed, else the failure type. */
-    private String session(HttpClient http, Scenario scenario, SplittableRandom random) {
+    /**
+     * Plays one session; returns {@code null} when it completed, else the failure type. With follow-ups (v2), each
+     * response is followed by another scenario's query from the same user (answered from the same profile), and the
+     * user ends the session after the last one.
+     */
+    private String session(HttpClient http, Scenario scenario, List<Scenario> scenarios, SplittableRandom random) {
         started.increment();
         long opened = System.nanoTime();
         AgentClient connection;
@@ -211,6 +230,7 @@ public final class WsLoad {
                     .keyAsSubprotocol(settings.keyAsSubprotocol())
                     .http(http)
                     .timeout(settings.timeout())
+                    .protocols(settings.followUps() > 0 ? AgentProtocol.V2 : AgentProtocol.V1)
                     .connect();
         } catch (AgentClient.ConnectFailure e) {
             return e.kind();
@@ -225,6 +245,8 @@ public final class WsLoad {
             connection.send(new ClientFrame.Query(scenario.query(), settings.mode(), settings.model()));
             long sent = System.nanoTime();
             boolean responded = false;
+            int queries = 1;
+            Set<String> asked = new HashSet<>();
             while (true) {
                 Received received = connection.receive(settings.timeout());
                 if (received == null) {
@@ -239,20 +261,39 @@ public final class WsLoad {
                     case "question" -> {
                         turn.recordNanos(System.nanoTime() - sent);
                         questions.increment();
+                        if (!asked.add(frame.path("attribute").asText())) {
+                            repeatedQuestions.increment();
+                        }
                         connection.send(reply(frame, scenario, random));
                         sent = System.nanoTime();
                     }
+                    case "delta" -> deltas.increment();
                     case "response" -> {
                         turn.recordNanos(System.nanoTime() - sent);
                         responded = true;
                         if (frame.path("fallback").asBoolean(false)) {
                             fallbacks.increment();
                         }
+                        if (queries > 1) {
+                            followUps.increment();
+                        }
+                        if (queries <= settings.followUps()) {
+                            queries++;
+                            String next = scenarios
+                                    .get(random.nextInt(scenarios.size()))
+                                    .query();
+                            connection.send(new ClientFrame.Query(next, settings.mode(), settings.model()));
+                            sent = System.nanoTime();
+                        } else if (settings.followUps() > 0) {
+                            connection.send(new ClientFrame.End());
+                        }
                     }
                     case "error" -> errorFrames.add(frame.path("code").asText("unknown"));
                     case "end" -> {
                         String reason = frame.path("reason").asText();
-                        if (responded && "completed".equals(reason)) {
+                        boolean over =
+                                settings.followUps() > 0 ? "client-ended".equals(reason) : "completed".equals(reason);
+                        if (responded && queries > settings.followUps() && over) {
                             session.recordNanos(System.nanoTime() - opened);
                             return null;
                         }

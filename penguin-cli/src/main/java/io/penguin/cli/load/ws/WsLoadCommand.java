@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             "Run N concurrent scripted users against the agent gateway (protocol penguin.agent.v1, see"
                     + " docs/agent-protocol.md): each sends a scenario's query, answers the agent's questions from"
                     + " the scenario's profile, sometimes declines or skips, and waits for the response. Prints"
-                    + " connect, turn and session latency percentiles, failures by type and sessions per second.",
+                    + " connect, turn and session latency percentiles, failures by type and sessions per second. With"
+                    + " --follow-ups, sessions speak penguin.agent.v2 and send further queries after each response.",
             "Stops by itself: each user plays --sessions sessions, none started after --duration; every wait is"
                     + " bounded by --timeout.",
             "Exit status: 0 when every session completed, 2 when some failed."
@@ -103,6 +104,13 @@ public class WsLoadCommand implements Callable<Integer> {
             description = "Play the scenarios of this recording (default: the 14 built-in scenarios).")
     Path scenarios;
 
+    @Option(
+            names = "--follow-ups",
+            defaultValue = "0",
+            description = "Queries each session sends after the first one's response, in protocol penguin.agent.v2"
+                    + " (default: ${DEFAULT-VALUE}: one query per session, in v1).")
+    int followUps;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the scenario and decline draws.")
     long seed;
 
@@ -131,7 +139,8 @@ public class WsLoadCommand implements Callable<Integer> {
                         mode,
                         model,
                         seed,
-                        quiet ? null : System.out))
+                        quiet ? null : System.out,
+                        followUps))
                 .run(played);
         System.out.print(summary.text());
         if (summaryJson != null) {

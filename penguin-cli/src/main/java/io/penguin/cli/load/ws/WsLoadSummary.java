@@ -24,6 +24,9 @@ import java.util.Map;
  * @param declined questions declined
  * @param skipped questions skipped
  * @param fallbacks responses marked {@code fallback} (the target model was unreachable)
+ * @param followUps follow-up queries answered (v2 sessions, {@code --follow-ups})
+ * @param repeatedQuestions questions on an attribute already asked in the same session (the gateway promises none)
+ * @param deltas {@code delta} frames received (v2)
  * @param seconds from the first connection attempt to the last session's end
  * @param sessionsPerSecond completed sessions per second
  * @param connect upgrade request to open WebSocket, ms
@@ -45,6 +48,9 @@ public record WsLoadSummary(
         long declined,
         long skipped,
         long fallbacks,
+        long followUps,
+        long repeatedQuestions,
+        long deltas,
         double seconds,
         double sessionsPerSecond,
         Percentiles connect,
@@ -70,6 +76,15 @@ public record WsLoadSummary(
                 declined,
                 skipped,
                 fallbacks));
+        if (followUps > 0 || deltas > 0) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "  follow-ups: %d answered; questions on an attribute already asked in the session: %d;"
+                            + " delta frames: %d%n",
+                    followUps,
+                    repeatedQuestions,
+                    deltas));
+        }
         text.append("  connect: ").append(connect.line()).append('\n');
         text.append("  turn:    ").append(turn.line()).append('\n');
         text.append("  session: ").append(session.line()).append('\n');

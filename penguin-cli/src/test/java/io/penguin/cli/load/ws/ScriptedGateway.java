@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the agent gateway that speaks {@code penguin.agent.v1} as docs/agent-protocol.md describes it, with
- * a fixed script: three questions (Emotional State, Mental Health Status, Age), then a response and {@code end}. It
+ * a fixed script: three questions (Emotional State, Mental Health Status, Age), then a response and {@code end}. In
+ * {@code penguin.agent.v2} the response comes after two delta frames and the session goes on: a follow-up query is
+ * answered at once, and the client's {@code end} ends it. It
  * accepts one API key (as a header or a {@code bearer.} subprotocol) and records, per attribute, how often it was
  * answered with what, so a test can check the users answered from their profiles.
  */
@@ -31,14 +33,15 @@ final class ScriptedGateway implements AutoCloseable {
     private final String key;
     private final Map<String, List<String>> answers = new ConcurrentHashMap<>();
     private final AtomicInteger declines = new AtomicInteger();
+    private final AtomicInteger followUps = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean closeBeforeResponse;
 
     ScriptedGateway(String key) throws Exception {
         this.key = key;
-        this.server =
-                vertx.createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of(AgentProtocol.V1)));
+        this.server = vertx.createHttpServer(
+                new HttpServerOptions().setWebSocketSubProtocols(List.of(AgentProtocol.V1, AgentProtocol.V2)));
         server.webSocketHandler(this::session);
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -61,6 +64,11 @@ final class ScriptedGateway implements AutoCloseable {
         return declines.get();
     }
 
+    /** Queries received in v2 sessions after the first one's response. */
+    int followUps() {
+        return followUps.get();
+    }
+
     int maxOpen() {
         return maxOpen.get();
     }
@@ -77,8 +85,10 @@ final class ScriptedGateway implements AutoCloseable {
         maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         socket.closeHandler(ignored -> open.decrementAndGet());
         AtomicInteger asked = new AtomicInteger();
+        // the handshake is not done yet here (subProtocol() is still unset): read what the client offered
+        boolean v2 = protocols != null && List.of(protocols.split("\\s*,\\s*")).contains(AgentProtocol.V2);
         socket.writeTextMessage(frame("hello")
-                .put("protocol", AgentProtocol.V1)
+                .put("protocol", v2 ? AgentProtocol.V2 : AgentProtocol.V1)
                 .put("sessionId", "s-test")
                 .toString());
         socket.textMessageHandler(text -> {
@@ -97,6 +107,13 @@ final class ScriptedGateway implements AutoCloseable {
                         .add(frame.path("text").asText());
             } else if (type.equals("decline")) {
                 declines.incrementAndGet();
+            } else if (type.equals("end")) {
+                socket.writeTextMessage(
+                        frame("end").put("reason", "client-ended").toString());
+                socket.close((short) 1000);
+                return;
+            } else if (type.equals("query") && asked.get() > 0) {
+                followUps.incrementAndGet();
             }
             if (asked.get() < ASKED.size()) {
                 int number = asked.incrementAndGet();
@@ -109,6 +126,15 @@ final class ScriptedGateway implements AutoCloseable {
                         .toString());
             } else if (closeBeforeResponse) {
                 socket.close((short) 1011);
+            } else if (v2) {
+                // v2: the answer in deltas, then the response; the session goes on (a follow-up asks nothing again)
+                socket.writeTextMessage(frame("delta").put("text", "an ").toString());
+                socket.writeTextMessage(frame("delta").put("text", "answer").toString());
+                socket.writeTextMessage(frame("response")
+                        .put("text", "an answer")
+                        .put("model", "reference")
+                        .put("fallback", false)
+                        .toString());
             } else {
                 socket.writeTextMessage(frame("response")
                         .put("text", "an answer")

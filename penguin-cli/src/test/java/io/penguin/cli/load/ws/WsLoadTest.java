@@ -19,6 +19,11 @@ class WsLoadTest {
     private static final List<Scenario> SCENARIOS = BuiltinScenarios.all();
 
     private static WsLoad.Settings settings(URI url, String key, boolean asSubprotocol, int users, double decline) {
+        return settings(url, key, asSubprotocol, users, decline, 0);
+    }
+
+    private static WsLoad.Settings settings(
+            URI url, String key, boolean asSubprotocol, int users, double decline, int followUps) {
         return new WsLoad.Settings(
                 url,
                 key,
@@ -33,7 +38,26 @@ class WsLoadTest {
                 null,
                 null,
                 3,
-                null);
+                null,
+                followUps);
+    }
+
+    @Test
+    void withFollowUpsEachV2SessionSendsFurtherQueriesReadsTheDeltasAndEndsItself() throws Exception {
+        try (ScriptedGateway gateway = new ScriptedGateway(KEY)) {
+            WsLoadSummary summary = new WsLoad(settings(gateway.url(), KEY, false, 5, 0, 2)).run(SCENARIOS);
+
+            assertThat(summary.failures()).isEmpty();
+            assertThat(summary.completed()).isEqualTo(10);
+            assertThat(summary.followUps()).isEqualTo(20).isEqualTo(gateway.followUps());
+            assertThat(summary.deltas()).isEqualTo(60);
+            assertThat(summary.questions()).as("the follow-ups ask nothing").isEqualTo(30);
+            assertThat(summary.repeatedQuestions()).isZero();
+            assertThat(summary.turn().count())
+                    .as("3 questions and 3 responses a session")
+                    .isEqualTo(60);
+            assertThat(summary.text()).contains("follow-ups: 20 answered");
+        }
     }
 
     @Test
