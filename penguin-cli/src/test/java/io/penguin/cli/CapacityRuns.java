@@ -70,7 +70,8 @@ final class CapacityRuns {
             if (equals < 1) {
                 throw new IllegalArgumentException("penguin.benchmark.set: not key=value: " + pair);
             }
-            extra.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            extra.put(
+                    pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
         }
         if (!extra.isEmpty()) {
             System.out.println("settings tried (penguin.benchmark.set): " + extra);

@@ -101,11 +101,14 @@ public class PolicyIndexLoader {
                 }
             } catch (WakeupException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // A LinkageError is the embedder's native library failing to load: without this catch it ended the
+                // loader's thread in silence and the index stopped following the topic; now it is retried, logged
+                // every time, and the gateway stays not ready until the index has caught up.
                 if (!running.get()) {
                     return;
                 }
-                Log.warnf("policy index: reading %s failed (%s); retrying in 2 s", Topics.POLICIES, e.getMessage());
+                Log.warnf("policy index: reading %s failed (%s); retrying in 2 s", Topics.POLICIES, e.toString());
                 try {
                     Thread.sleep(2_000); // back off before reconnecting; not a test wait
                 } catch (InterruptedException interrupted) {

@@ -3,7 +3,7 @@ package io.penguin.gateway.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.penguin.embedded.EmbeddedInfrastructureResource;
-import io.penguin.gateway.NodeClients;
+import io.penguin.embedded.NodeClients;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

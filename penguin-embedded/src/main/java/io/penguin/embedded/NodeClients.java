@@ -1,6 +1,4 @@
-package io.penguin.gateway;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.penguin.embedded;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,18 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.TestAbortedException;
 
 /**
- * Runs the Node scripts of {@code src/test/node} (clients nobody here wrote: the official {@code openai} SDK and the
- * {@code ws} package) against a test's running gateway. The committed lock is installed once with {@code npm ci} into
- * {@code target/node-clients}. A machine without node and npm skips these tests; under CI (environment
+ * Runs agent-gateway's Node scripts ({@code agent-gateway/src/test/node}: clients nobody here wrote, the official
+ * {@code openai} SDK and the {@code ws} package) against a running gateway: the gateway's own {@code @QuarkusTest}s and
+ * the system tests against the packaged gateway run the same scripts. The committed lock is installed once with
+ * {@code npm ci} into the calling module's {@code target/node-clients}. A machine without node and npm skips these tests; under CI (environment
  * {@code CI=true}) or with {@code -Dpenguin.requireNode=true} a missing node is a failure, as a missing chromium is for
  * the report's browser check.
  */
 public final class NodeClients {
 
-    private static final Path SOURCES = Path.of("src/test/node").toAbsolutePath();
+    /** The scripts and their lock, seen from a test running in any module of the repository (its working directory). */
+    private static final Path SOURCES = Path.of("").toAbsolutePath().getParent().resolve("agent-gateway/src/test/node");
+
     private static final Path WORK = Path.of("target/node-clients").toAbsolutePath();
 
     /**
@@ -42,38 +43,46 @@ public final class NodeClients {
     public static void assumeNode() {
         boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("penguin.requireNode");
         boolean present = onPath("node").isPresent() && onPath("npm").isPresent();
-        Assumptions.assumeTrue(
-                required || present,
+        if (present) {
+            return;
+        }
+        if (required) {
+            throw new AssertionError("node and npm are required under CI (apt-get install -y nodejs npm)");
+        }
+        throw new TestAbortedException(
                 "node and npm not found on PATH (apt-get install -y nodejs npm): the Node client checks are skipped");
-        assertThat(present)
-                .as("node and npm are required under CI (apt-get install -y nodejs npm)")
-                .isTrue();
     }
 
-    /** Runs {@code script} (a file of src/test/node) with the gateway's URL and a client key in its environment. */
+    /** Runs {@code script} (a file of agent-gateway/src/test/node) with the gateway's URL and a client key in its environment. */
     public static Run run(String script, URI gateway, String key) throws IOException, InterruptedException {
-        install();
+        return run(script, gateway, key, Map.of());
+    }
+
+    /** As {@link #run(String, URI, String)}, with more environment variables for the script. */
+    public static Run run(String script, URI gateway, String key, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        install(SOURCES);
         Files.copy(SOURCES.resolve(script), WORK.resolve(script), StandardCopyOption.REPLACE_EXISTING);
         String base = gateway.toString().replaceAll("/+$", "");
-        return exec(
-                List.of(onPath("node").orElseThrow().toString(), script),
-                Map.of("GATEWAY_URL", base, "PENGUIN_KEY", key),
-                120);
+        Map<String, String> variables = new java.util.HashMap<>(environment);
+        variables.put("GATEWAY_URL", base);
+        variables.put("PENGUIN_KEY", key);
+        return exec(List.of(onPath("node").orElseThrow().toString(), script), variables, 120);
     }
 
     /** {@code npm ci} from the committed lock, skipped when this lock is already installed. */
-    private static synchronized void install() throws IOException, InterruptedException {
+    private static synchronized void install(Path sources) throws IOException, InterruptedException {
         Files.createDirectories(WORK);
-        String lock = Files.readString(SOURCES.resolve("package-lock.json"));
+        String lock = Files.readString(sources.resolve("package-lock.json"));
         Path installed = WORK.resolve(".installed-lock");
         if (Files.exists(installed)
                 && Files.readString(installed).equals(lock)
                 && Files.isDirectory(WORK.resolve("node_modules/openai"))) {
             return;
         }
-        Files.copy(SOURCES.resolve("package.json"), WORK.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(sources.resolve("package.json"), WORK.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(
-                SOURCES.resolve("package-lock.json"),
+                sources.resolve("package-lock.json"),
                 WORK.resolve("package-lock.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         Run ci = exec(
@@ -86,7 +95,9 @@ public final class NodeClients {
                         "--loglevel=error"),
                 Map.of(),
                 300);
-        assertThat(ci.exitCode()).as("npm ci in %s:%n%s", WORK, ci.output()).isZero();
+        if (ci.exitCode() != 0) {
+            throw new AssertionError("npm ci in " + WORK + " failed:\n" + ci.output());
+        }
         Files.writeString(installed, lock);
     }
 
