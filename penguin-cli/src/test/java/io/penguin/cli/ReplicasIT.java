@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Two processes of every consumer service (scenario-, generation-, judge-, planner-service and agent-gateway's
@@ -67,6 +69,33 @@ class ReplicasIT {
     private FakeLlmServer fake;
     private Platform platform;
     private String scenario;
+    private String lastRun;
+
+    /**
+     * On a failure, what every process stood at: the last run's progress, items finished and in flight, and the last
+     * warnings each logged (the services never log profile values), so that a failure in CI says where it stuck.
+     */
+    @RegisterExtension
+    final TestExecutionExceptionHandler reportWhereItStood = (context, failure) -> {
+        System.out.println("== " + context.getDisplayName() + " failed: " + failure.getMessage());
+        try {
+            if (lastRun != null) {
+                System.out.println("run " + lastRun + ": " + run(lastRun).prettify());
+            }
+            System.out.println("work items done per process: " + doneByProcess());
+            System.out.println("in flight per process: " + inFlightByProcess());
+        } catch (RuntimeException | AssertionError e) {
+            System.out.println("(progress unreadable: " + e + ")");
+        }
+        for (String service : ServiceSpec.all().stream().map(ServiceSpec::name).toList()) {
+            for (ServiceProcess process : platform.replicas(service)) {
+                System.out.println(
+                        "-- " + process.name() + (process.isAlive() ? "" : " (not running)") + ", last warnings:");
+                process.warnings(8).forEach(line -> System.out.println("   " + line));
+            }
+        }
+        throw failure;
+    };
 
     @BeforeAll
     void startTwoReplicasOfEveryService() {
@@ -224,9 +253,14 @@ class ReplicasIT {
         Map<String, Long> before = doneByProcess();
         // Kill once a quarter is judged and every replica to be killed has finished items of this run, so that each
         // dies with work done and work in flight (the gateway's dialogues take longer and finish later).
-        await().atMost(Liveness.PATIENCE)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> run(runId).getLong("judged") >= total / 4 && finishedSince(before) > 0);
+        await().atMost(Liveness.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            long judged = run(runId).getLong("judged");
+            long fewest = finishedSince(before);
+            assertThat(judged)
+                    .as("judged before every replica to be killed had finished an item (fewest %d)", fewest)
+                    .isLessThan(total);
+            return judged >= total / 4 && fewest > 0;
+        });
         for (String service : KILLED) {
             platform.kill(Platform.replicaName(service, 2));
         }
@@ -283,7 +317,7 @@ class ReplicasIT {
     }
 
     private String startRun(int sample, long seed, List<String> conditions) {
-        return given().baseUri(scenario)
+        lastRun = given().baseUri(scenario)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "source",
@@ -303,6 +337,7 @@ class ReplicasIT {
                 .statusCode(202)
                 .extract()
                 .path("id");
+        return lastRun;
     }
 
     /** Waits for the run to complete, checking on the way that progress never counts more than the run has. */

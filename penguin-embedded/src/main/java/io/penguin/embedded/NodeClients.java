@@ -37,6 +37,19 @@ public final class NodeClients {
      */
     public record Run(int exitCode, String output) {}
 
+    /**
+     * What {@code openai-sdk-check.mjs} prints when every check passes: one line per check, then the summary. The
+     * gateway's own test and the packaged gateway's system test run the same script and expect the same lines.
+     */
+    public static final List<String> OPENAI_SDK_CHECKS = List.of(
+            "ok a risky query gets a question",
+            "ok the replies lead to an answer",
+            "ok include_usage gives a usage chunk",
+            "ok a streamed answer arrives in deltas",
+            "ok a wrong key raises AuthenticationError",
+            "ok empty messages raise BadRequestError",
+            "all checks passed");
+
     private NodeClients() {}
 
     /** Skips the calling test when node or npm is missing, unless they are required; then fails it. */

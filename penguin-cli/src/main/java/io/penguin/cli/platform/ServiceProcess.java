@@ -149,6 +149,21 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The last {@code max} lines of the log at level WARN or above (the services log JSON with a {@code level} field),
+     * for a test's failure report: what a process complained of before a wait ran out.
+     */
+    public List<String> warnings(int max) {
+        try (var lines = Files.lines(log)) {
+            List<String> warnings = lines.filter(
+                            line -> line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\""))
+                    .toList();
+            return warnings.subList(Math.max(0, warnings.size() - max), warnings.size());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of("(log unreadable: " + e.getMessage() + ")");
+        }
+    }
+
     public ServiceSpec spec() {
         return spec;
     }

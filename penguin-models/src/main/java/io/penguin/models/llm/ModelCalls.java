@@ -11,6 +11,7 @@ import java.math.MathContext;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The way a role reaches an endpoint: the cache first, then the endpoint with its limits; every call is reported
@@ -41,19 +42,7 @@ public final class ModelCalls {
 
     /** A call whose reply is cached only when {@code cacheable} accepts it (e.g. a judge reply that parses). */
     public ChatResult chat(String role, ChatCall call, Predicate<ChatResult> cacheable) {
-        CacheKey key = CacheKey.of(endpoint.settings(), call);
-        Optional<ChatResult> hit = cache.get(key);
-        if (hit.isPresent()) {
-            ChatResult cached = hit.get().asCached();
-            accounting.record(new CallRecord(endpoint.name(), role, cached, BigDecimal.ZERO));
-            return cached;
-        }
-        ChatResult result = endpoint.chat(call);
-        if (cacheable.test(result)) {
-            cache.put(key, endpoint.name(), result);
-        }
-        accounting.record(new CallRecord(endpoint.name(), role, result, cost(result)));
-        return result;
+        return cachedOrCalled(role, call, cacheable, hit -> {}, () -> endpoint.chat(call));
     }
 
     /**
@@ -61,16 +50,32 @@ public final class ModelCalls {
      * is cached like {@link #chat(String, ChatCall)}'s.
      */
     public ChatResult stream(String role, ChatCall call, Consumer<String> deltas) {
+        return cachedOrCalled(
+                role, call, result -> true, hit -> deltas.accept(hit.text()), () -> endpoint.stream(call, deltas));
+    }
+
+    /**
+     * The one path of every call: a cache hit is accounted at no cost and handed to {@code onHit}; otherwise the
+     * endpoint is called, its reply cached when {@code cacheable} accepts it, and accounted at its price.
+     */
+    private ChatResult cachedOrCalled(
+            String role,
+            ChatCall call,
+            Predicate<ChatResult> cacheable,
+            Consumer<ChatResult> onHit,
+            Supplier<ChatResult> called) {
         CacheKey key = CacheKey.of(endpoint.settings(), call);
         Optional<ChatResult> hit = cache.get(key);
         if (hit.isPresent()) {
             ChatResult cached = hit.get().asCached();
             accounting.record(new CallRecord(endpoint.name(), role, cached, BigDecimal.ZERO));
-            deltas.accept(cached.text());
+            onHit.accept(cached);
             return cached;
         }
-        ChatResult result = endpoint.stream(call, deltas);
-        cache.put(key, endpoint.name(), result);
+        ChatResult result = called.get();
+        if (cacheable.test(result)) {
+            cache.put(key, endpoint.name(), result);
+        }
         accounting.record(new CallRecord(endpoint.name(), role, result, cost(result)));
         return result;
     }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * A turn as OpenAI's server-sent events: a chunk with the role, the content in deltas, a chunk with the
@@ -44,10 +43,11 @@ final class CompletionStream {
             StreamedTurn.Event first,
             StreamedTurn turn)
             throws IOException {
-        send(out, encode(json, chunk(id, created, model, new OpenAiWire.Delta("assistant", ""), null)));
+        OpenAiWire.ChunkStream chunks = new OpenAiWire.ChunkStream(id, created, model);
+        send(out, encode(json, chunks.role()));
         StreamedTurn.Event event = first;
         while (event instanceof StreamedTurn.Delta delta) {
-            content(out, json, id, created, model, delta.text(), deltaChars);
+            content(out, json, chunks, delta.text(), deltaChars);
             event = next(turn);
         }
         if (event instanceof StreamedTurn.Failed failed) {
@@ -58,41 +58,20 @@ final class CompletionStream {
         }
         AgentReply reply = ((StreamedTurn.Done) event).reply();
         if (reply.turn() instanceof Turn.Question question) {
-            content(out, json, id, created, model, question.text(), deltaChars);
+            content(out, json, chunks, question.text(), deltaChars);
         }
-        send(
-                out,
-                encode(
-                        json,
-                        new OpenAiWire.Chunk(
-                                id,
-                                created,
-                                model,
-                                List.of(new OpenAiWire.ChunkChoice(
-                                        0, new OpenAiWire.Delta(null, null), null, OpenAiWire.FINISHED)),
-                                null,
-                                OpenAiWire.PenguinTurn.of(reply.turn()))));
+        send(out, encode(json, chunks.finished(OpenAiWire.PenguinTurn.of(reply.turn()))));
         if (includeUsage) {
-            send(
-                    out,
-                    encode(
-                            json,
-                            new OpenAiWire.Chunk(
-                                    id,
-                                    created,
-                                    model,
-                                    List.of(),
-                                    OpenAiWire.Usage.of(reply.promptTokens(), reply.completionTokens()),
-                                    null)));
+            send(out, encode(json, chunks.usage(OpenAiWire.Usage.of(reply.promptTokens(), reply.completionTokens()))));
         }
         send(out, DONE);
     }
 
     private static void content(
-            OutputStream out, ObjectMapper json, String id, long created, String model, String text, int deltaChars)
+            OutputStream out, ObjectMapper json, OpenAiWire.ChunkStream chunks, String text, int deltaChars)
             throws IOException {
         for (String piece : TextDeltas.split(text, deltaChars)) {
-            send(out, encode(json, chunk(id, created, model, new OpenAiWire.Delta(null, piece), null)));
+            send(out, encode(json, chunks.content(piece)));
         }
     }
 
@@ -108,12 +87,6 @@ final class CompletionStream {
     private static void send(OutputStream out, String data) throws IOException {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static OpenAiWire.Chunk chunk(
-            String id, long created, String model, OpenAiWire.Delta delta, String finishReason) {
-        return new OpenAiWire.Chunk(
-                id, created, model, List.of(new OpenAiWire.ChunkChoice(0, delta, null, finishReason)), null, null);
     }
 
     private static String encode(ObjectMapper json, Object value) {

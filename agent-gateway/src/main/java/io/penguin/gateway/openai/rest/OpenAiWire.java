@@ -68,6 +68,40 @@ final class OpenAiWire {
         }
     }
 
+    /** The chunks of one streamed completion, which all carry its id, creation time and model. */
+    record ChunkStream(String id, long created, String model) {
+
+        /** The first chunk: the assistant's role, no content yet. */
+        Chunk role() {
+            return delta(new Delta("assistant", ""), null);
+        }
+
+        /** A piece of the message's content. */
+        Chunk content(String piece) {
+            return delta(new Delta(null, piece), null);
+        }
+
+        /** The finishing chunk: an empty delta, {@code finish_reason} and the turn's {@code penguin} object. */
+        Chunk finished(PenguinTurn penguin) {
+            return new Chunk(
+                    id,
+                    created,
+                    model,
+                    List.of(new ChunkChoice(0, new Delta(null, null), null, FINISHED)),
+                    null,
+                    penguin);
+        }
+
+        /** The usage chunk {@code stream_options.include_usage} asks for: no choices, the turn's tokens. */
+        Chunk usage(Usage usage) {
+            return new Chunk(id, created, model, List.of(), usage, null);
+        }
+
+        private Chunk delta(Delta delta, String finishReason) {
+            return new Chunk(id, created, model, List.of(new ChunkChoice(0, delta, null, finishReason)), null, null);
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ChunkChoice(
             int index,
