@@ -136,11 +136,13 @@ class EndToEndCapacityBenchmark {
                         "judged/s from the first judgement to the last: %.1f (%.0f%%)%n",
                         run.sinceFirst(), 100 * run.sinceFirst() / ceiling);
                 System.out.printf(
-                        "fake target: %d requests, %d answered 429, peak concurrency %d%n",
-                        target.requests(), target.count("429"), target.maxConcurrency());
+                        "fake target: %d requests, %d answered 429, peak concurrency %d, mean %.1f from its first"
+                                + " request to its last answer%n",
+                        target.requests(), target.count("429"), target.maxConcurrency(), target.meanConcurrency());
                 System.out.printf(
-                        "fake judge:  %d requests, %d answered 429, peak concurrency %d%n",
-                        judge.requests(), judge.count("429"), judge.maxConcurrency());
+                        "fake judge:  %d requests, %d answered 429, peak concurrency %d, mean %.1f from its first"
+                                + " request to its last answer%n",
+                        judge.requests(), judge.count("429"), judge.maxConcurrency(), judge.meanConcurrency());
                 sampler.peakInFlight.forEach((service, peak) -> System.out.printf(
                         "peak in-flight items %-19s %d (window limit up to %d)%n",
                         service, peak, sampler.peakLimit.getOrDefault(service, 0L)));
@@ -170,7 +172,9 @@ class EndToEndCapacityBenchmark {
                                 run.total() + " work items published")
                         .figure("first judgement after", run.firstAfter(), "s")
                         .figure("peak concurrency at the fake target", target.maxConcurrency(), "requests")
-                        .figure("peak concurrency at the fake judge", judge.maxConcurrency(), "requests");
+                        .figure("peak concurrency at the fake judge", judge.maxConcurrency(), "requests")
+                        .figure("mean concurrency at the fake target", target.meanConcurrency(), "requests")
+                        .figure("mean concurrency at the fake judge", judge.meanConcurrency(), "requests");
                 sampler.peakInFlight.forEach(
                         (service, peak) -> figures.figure("peak in-flight items " + service, peak, "items"));
                 sampler.peakHeap.forEach(

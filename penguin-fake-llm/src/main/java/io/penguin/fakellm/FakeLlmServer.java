@@ -58,6 +58,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<FakeReply> script = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong heldNanos = new AtomicLong();
+    private final AtomicLong firstArrivalNanos = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastLeaveNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final List<JsonNode> bodies = Collections.synchronizedList(new ArrayList<>());
@@ -127,6 +130,16 @@ public final class FakeLlmServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /**
+     * The mean number of requests held between the first request's arrival and the last one's answer, since the start
+     * or the last {@link #resetCounts()}: the time every request was held, summed, over that span. A client that keeps
+     * its C slots full reads close to C; 0 before any request was answered.
+     */
+    public double meanConcurrency() {
+        long span = lastLeaveNanos.get() - firstArrivalNanos.get();
+        return span <= 0 ? 0 : (double) heldNanos.get() / span;
+    }
+
     /** From now on, streamed replies hold their last delta until {@code gate} opens (see {@link Builder#streamGate}). */
     public FakeLlmServer holdStreamsUntil(java.util.concurrent.CountDownLatch gate) {
         this.streamGate = Objects.requireNonNull(gate);
@@ -171,6 +184,9 @@ public final class FakeLlmServer implements AutoCloseable {
     public void resetCounts() {
         requests.set(0);
         maxInFlight.set(inFlight.get());
+        heldNanos.set(0);
+        firstArrivalNanos.set(Long.MAX_VALUE);
+        lastLeaveNanos.set(Long.MIN_VALUE);
         outcomes.clear();
         bodies.clear();
         authorizations.clear();
@@ -188,10 +204,15 @@ public final class FakeLlmServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         // A request stops counting as in flight once its answer is decided, before the answer is written: the
         // client may release its slot and send the next request as soon as it has read the answer.
+        long arrived = System.nanoTime();
+        firstArrivalNanos.accumulateAndGet(arrived, Math::min);
         java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable leave = () -> {
             if (left.compareAndSet(false, true)) {
                 inFlight.decrementAndGet();
+                long answered = System.nanoTime();
+                heldNanos.addAndGet(answered - arrived);
+                lastLeaveNanos.accumulateAndGet(answered, Math::max);
             }
         };
         try {
