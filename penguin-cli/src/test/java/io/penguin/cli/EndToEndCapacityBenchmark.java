@@ -135,14 +135,8 @@ class EndToEndCapacityBenchmark {
                 System.out.printf(
                         "judged/s from the first judgement to the last: %.1f (%.0f%%)%n",
                         run.sinceFirst(), 100 * run.sinceFirst() / ceiling);
-                System.out.printf(
-                        "fake target: %d requests, %d answered 429, peak concurrency %d, mean %.1f from its first"
-                                + " request to its last answer%n",
-                        target.requests(), target.count("429"), target.maxConcurrency(), target.meanConcurrency());
-                System.out.printf(
-                        "fake judge:  %d requests, %d answered 429, peak concurrency %d, mean %.1f from its first"
-                                + " request to its last answer%n",
-                        judge.requests(), judge.count("429"), judge.maxConcurrency(), judge.meanConcurrency());
+                printFake("fake target:", target);
+                printFake("fake judge: ", judge);
                 sampler.peakInFlight.forEach((service, peak) -> System.out.printf(
                         "peak in-flight items %-19s %d (window limit up to %d)%n",
                         service, peak, sampler.peakLimit.getOrDefault(service, 0L)));
@@ -265,5 +259,13 @@ class EndToEndCapacityBenchmark {
             }
             peakHeap.merge(service, heap, Math::max);
         }
+    }
+
+    /** One fake endpoint's requests, 429s, and peak and mean concurrency. */
+    private static void printFake(String label, FakeLlmServer fake) {
+        System.out.printf(
+                "%s %d requests, %d answered 429, peak concurrency %d, mean %.1f from its first request to its last"
+                        + " answer%n",
+                label, fake.requests(), fake.count("429"), fake.maxConcurrency(), fake.meanConcurrency());
     }
 }

@@ -59,7 +59,6 @@ public final class FakeLlmServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong heldNanos = new AtomicLong();
-    private final AtomicLong firstArrivalNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastLeaveNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
@@ -136,7 +135,11 @@ public final class FakeLlmServer implements AutoCloseable {
      * its C slots full reads close to C; 0 before any request was answered.
      */
     public double meanConcurrency() {
-        long span = lastLeaveNanos.get() - firstArrivalNanos.get();
+        List<Long> arrivals = arrivalNanos();
+        if (arrivals.isEmpty()) {
+            return 0;
+        }
+        long span = lastLeaveNanos.get() - Collections.min(arrivals);
         return span <= 0 ? 0 : (double) heldNanos.get() / span;
     }
 
@@ -185,7 +188,6 @@ public final class FakeLlmServer implements AutoCloseable {
         requests.set(0);
         maxInFlight.set(inFlight.get());
         heldNanos.set(0);
-        firstArrivalNanos.set(Long.MAX_VALUE);
         lastLeaveNanos.set(Long.MIN_VALUE);
         outcomes.clear();
         bodies.clear();
@@ -202,10 +204,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        long arrived = System.nanoTime();
         // A request stops counting as in flight once its answer is decided, before the answer is written: the
         // client may release its slot and send the next request as soon as it has read the answer.
-        long arrived = System.nanoTime();
-        firstArrivalNanos.accumulateAndGet(arrived, Math::min);
         java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable leave = () -> {
             if (left.compareAndSet(false, true)) {
@@ -216,7 +217,7 @@ public final class FakeLlmServer implements AutoCloseable {
             }
         };
         try {
-            arrivalNanos.add(System.nanoTime());
+            arrivalNanos.add(arrived);
             requests.incrementAndGet();
             JsonNode body;
             try (InputStream in = exchange.getRequestBody()) {

@@ -73,23 +73,17 @@ final class OpenAiWire {
 
         /** The first chunk: the assistant's role, no content yet. */
         Chunk role() {
-            return delta(new Delta("assistant", ""), null);
+            return choice(new Delta("assistant", ""), null, null);
         }
 
         /** A piece of the message's content. */
         Chunk content(String piece) {
-            return delta(new Delta(null, piece), null);
+            return choice(new Delta(null, piece), null, null);
         }
 
         /** The finishing chunk: an empty delta, {@code finish_reason} and the turn's {@code penguin} object. */
         Chunk finished(PenguinTurn penguin) {
-            return new Chunk(
-                    id,
-                    created,
-                    model,
-                    List.of(new ChunkChoice(0, new Delta(null, null), null, FINISHED)),
-                    null,
-                    penguin);
+            return choice(new Delta(null, null), FINISHED, penguin);
         }
 
         /** The usage chunk {@code stream_options.include_usage} asks for: no choices, the turn's tokens. */
@@ -97,8 +91,8 @@ final class OpenAiWire {
             return new Chunk(id, created, model, List.of(), usage, null);
         }
 
-        private Chunk delta(Delta delta, String finishReason) {
-            return new Chunk(id, created, model, List.of(new ChunkChoice(0, delta, null, finishReason)), null, null);
+        private Chunk choice(Delta delta, String finishReason, PenguinTurn penguin) {
+            return new Chunk(id, created, model, List.of(new ChunkChoice(0, delta, null, finishReason)), null, penguin);
         }
     }
 
