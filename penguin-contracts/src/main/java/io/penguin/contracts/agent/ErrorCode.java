@@ -12,6 +12,8 @@ public enum ErrorCode {
     UNEXPECTED_FRAME("unexpected-frame"),
     FRAME_TOO_LARGE("frame-too-large"),
     RATE_LIMITED("rate-limited"),
+    /** The gateway cannot serve the frame now (policy retrieval is down); the session goes on, send it again later. */
+    UNAVAILABLE("unavailable"),
     INTERNAL("internal");
 
     private final String id;
@@ -23,6 +25,11 @@ public enum ErrorCode {
     @JsonValue
     public String id() {
         return id;
+    }
+
+    /** True when the client caused it (a bad or untimely frame): these count towards the session's error limit. */
+    public boolean clientsFault() {
+        return this != UNAVAILABLE && this != INTERNAL;
     }
 
     @JsonCreator

@@ -1,9 +1,11 @@
 package io.penguin.gateway.sessions.service;
 
 import io.penguin.agent.dialogue.Agent;
+import io.penguin.agent.dialogue.AgentDialogue;
 import io.penguin.agent.dialogue.AgentMode;
 import io.penguin.agent.dialogue.DialogueException;
 import io.penguin.agent.dialogue.Turn;
+import io.penguin.agent.retrieval.RetrievalUnavailableException;
 import io.penguin.contracts.AgentSessionEvent.Kind;
 import io.penguin.contracts.agent.ClientFrame;
 import io.penguin.contracts.agent.EndReason;
@@ -82,6 +84,10 @@ public class Conversations {
             error(session, ErrorCode.UNEXPECTED_FRAME, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(session, ErrorCode.INVALID_FIELD, e.getMessage());
+        } catch (RetrievalUnavailableException e) {
+            // not the client's fault: the session stays as it was before the query, which may be sent again
+            Log.errorf(e, "session %s: retrieval unavailable", session.sessionId());
+            error(session, ErrorCode.UNAVAILABLE, e.getMessage() + "; send the query again later");
         } catch (RuntimeException e) {
             Log.errorf(e, "session %s: internal failure", session.sessionId());
             error(session, ErrorCode.INTERNAL, "the gateway failed to handle this frame");
@@ -94,7 +100,7 @@ public class Conversations {
         metrics.rejected(code);
         send(session, new ServerFrame.Error(code, message, null));
         audit.record(session, Kind.ERROR, null, code.id());
-        if (code != ErrorCode.INTERNAL && session.countError() >= limits.maxErrorsPerSession()) {
+        if (code.clientsFault() && session.countError() >= limits.maxErrorsPerSession()) {
             end(session, EndReason.TOO_MANY_ERRORS);
         }
     }
@@ -148,19 +154,21 @@ public class Conversations {
                     ErrorCode.INVALID_FIELD, "\"model\": no target model named '" + model + "' is configured");
         }
         // A follow-up (v2, after a response) knows what the user told or withheld and asks none of it again.
-        session.begin(
-                session.dialogue() == null
-                        ? agent.open(mode, models.target(model))
-                        : session.dialogue().followUp(mode, models.target(model)));
+        AgentDialogue next = session.dialogue() == null
+                ? agent.open(mode, models.target(model))
+                : session.dialogue().followUp(mode, models.target(model));
         if (session.streamsAnswers()) {
-            session.dialogue().streamAnswerTo(piece -> {
+            next.streamAnswerTo(piece -> {
                 for (String frame : TextDeltas.split(piece, DELTA_CHARS)) {
                     send(session, new ServerFrame.Delta(frame));
                 }
             });
         }
+        // the session takes the dialogue once it has started: a query that fails (retrieval down) leaves it as it was
+        Turn first = next.start(query.text());
+        session.begin(next);
         audit.record(session, Kind.STARTED, null, model);
-        deliver(session, session.dialogue().start(query.text()), null, null);
+        deliver(session, first, null, null);
     }
 
     /** The attribute of the open question, checked against the frame's question id (for the audit trail). */
