@@ -271,10 +271,15 @@ public final class FakeLlmServer implements AutoCloseable {
                     }
                 }
                 case HANG -> {
+                    // a slow first byte: held, then answered as asked (streamed too)
                     tally("hang");
                     pause(reply.hang());
-                    leave.run();
-                    respond(exchange, 200, completion(body, content(body)));
+                    if (streamed(body)) {
+                        stream(exchange, body, content(body), leave);
+                    } else {
+                        leave.run();
+                        respond(exchange, 200, completion(body, content(body)));
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -3,9 +3,13 @@ package io.penguin.service.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error of every service into a problem+json response with a message that says what is wrong. */
@@ -46,6 +50,36 @@ public class ProblemMappers {
         }
         String detail = e.getMessage();
         return problem(status, "http-" + status.getStatusCode(), status.getReasonPhrase(), detail, uri);
+    }
+
+    /**
+     * A request body that could not be read because the connection failed under it (the client reset or closed it
+     * before its body was in): the client's doing, so answered 400 and logged at DEBUG. Any other I/O failure is
+     * {@link #unexpected}.
+     */
+    @ServerExceptionMapper
+    public Response unreadableRequest(IOException e, UriInfo uri) {
+        if (!connectionFailed(e)) {
+            return unexpected(e, uri);
+        }
+        Log.debugf("request body on %s not read: the connection failed (%s)", uri.getPath(), e.getMessage());
+        return problem(
+                Response.Status.BAD_REQUEST,
+                "unreadable-body",
+                "Unreadable body",
+                "the request body could not be read: the connection failed before it was in",
+                uri);
+    }
+
+    private static boolean connectionFailed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketException
+                    || cause instanceof ClosedChannelException
+                    || cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

@@ -12,11 +12,13 @@ import io.penguin.gateway.openai.service.StreamedTurn;
 import io.penguin.gateway.sessions.service.ClientKeys;
 import io.penguin.gateway.sessions.service.ClientLimits;
 import io.quarkus.logging.Log;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The RAISE agent behind OpenAI's chat completions API (docs/openai-endpoint.md): any OpenAI SDK pointed at
@@ -61,7 +64,8 @@ public class ChatCompletionsResource {
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.WILDCARD)
-    public Response complete(@HeaderParam("Authorization") String authorization, String body) {
+    public Response complete(
+            @HeaderParam("Authorization") String authorization, @Context RoutingContext http, String body) {
         Optional<String> client = keys.authenticate(authorization, List.of());
         if (client.isEmpty()) {
             return OpenAiErrors.unauthorized();
@@ -87,8 +91,14 @@ public class ChatCompletionsResource {
                 if (first instanceof StreamedTurn.Failed failed) {
                     throw rethrown(failed.error());
                 }
-                String owner = client.get();
+                Runnable release = releaseOnce(client.get());
                 slotHandedOver = true;
+                // The writer gives the slot back when the stream is over; a client that left before the response began
+                // gets no writer at all, so the exchange's end (or a connection already gone) gives it back then.
+                http.addEndHandler(ended -> release.run());
+                if (http.response().closed() || http.response().ended()) {
+                    release.run();
+                }
                 return Response.ok((StreamingOutput) out -> {
                             try {
                                 CompletionStream.write(
@@ -102,7 +112,7 @@ public class ChatCompletionsResource {
                                         first,
                                         turn);
                             } finally {
-                                limits.releaseSlot(owner);
+                                release.run();
                             }
                         })
                         .type("text/event-stream")
@@ -140,6 +150,16 @@ public class ChatCompletionsResource {
                 limits.releaseSlot(client.get());
             }
         }
+    }
+
+    /** Gives the client's slot back the first time it runs; later runs do nothing. */
+    private Runnable releaseOnce(String client) {
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                limits.releaseSlot(client);
+            }
+        };
     }
 
     /** A streamed turn's failure, thrown again where the request's errors are answered. */
