@@ -62,6 +62,31 @@ class ChatCompletionsResourceTest {
     }
 
     @Test
+    void eachTurnIsTimedByKindInTheMetrics() {
+        double before = metric("penguin_openai_completions_seconds_count", "stream=\"false\"", "turn=\"question\"");
+
+        post(conversation(user(RISKY)));
+
+        assertThat(metric("penguin_openai_completions_seconds_count", "stream=\"false\"", "turn=\"question\""))
+                .isEqualTo(before + 1);
+        assertThat(metric("penguin_openai_completions_seconds_bucket", "turn=\"question\"", "le=\"+Inf\""))
+                .as("a histogram a dashboard can take quantiles from")
+                .isGreaterThanOrEqualTo(before + 1);
+    }
+
+    /** A series' value in the Prometheus exposition (the one whose labels hold all of {@code labels}), else 0. */
+    private static double metric(String name, String... labels) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void theUsersRepliesInTheHistoryLeadToAnAnswerThatUsesThem() {
         List<Map<String, Object>> messages = conversation(user(RISKY));
         JsonNode completion = post(messages);

@@ -50,7 +50,9 @@ import org.junit.jupiter.api.Test;
 class OpenAiEndpointBenchmark {
 
     static final long TARGET_MILLIS = 200;
-    private static final int CONVERSATIONS = 200;
+    /** Conversations at once ({@code -Dpenguin.bench.conversations}; 200 by default). */
+    private static final int CONVERSATIONS = Integer.getInteger("penguin.bench.conversations", 200);
+
     private static final int ROUNDS = 3;
     private static final String MODEL = "bench-target";
 
@@ -65,6 +67,12 @@ class OpenAiEndpointBenchmark {
 
     /** Query embeddings the gateway holds ({@code penguin.gateway.agent.query-embedding-cache-size}); 0 for none. */
     static final String EMBEDDING_CACHE = System.getProperty("penguin.bench.embedding-cache", "4096");
+
+    /**
+     * {@code true}: every request asks {@code stream: true} (with usage) and a turn's time runs to {@code [DONE]};
+     * answer turns also report when their first content delta came.
+     */
+    static final boolean STREAM = Boolean.getBoolean("penguin.bench.stream");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -160,6 +168,7 @@ class OpenAiEndpointBenchmark {
                 Locale.ROOT,
                 "OpenAiEndpointBenchmark (" + MODE + " mode, " + QUERIES + " queries, query embedding cache "
                         + EMBEDDING_CACHE
+                        + (STREAM ? ", streamed" : "")
                         + "): %d conversations (%d at once, %d rounds), %d answered, %d turns in %.1f s;"
                         + " target model %d ms per call, %d calls, peak %d in flight; load average %s before, %s after%n",
                 CONVERSATIONS * ROUNDS,
@@ -192,7 +201,20 @@ class OpenAiEndpointBenchmark {
                 millis(answerOverhead, 0.99),
                 answerOverhead.length,
                 TARGET_MILLIS);
-        BenchmarkFigures.of("OpenAI-compatible endpoint")
+        if (STREAM) {
+            long[] firstDelta = java.util.Arrays.stream(turns.sorted(turns.firstDeltaNanos))
+                    .map(n -> n - targetNanos)
+                    .toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "answer's first delta after the target's: p50 %.2f ms, p99 %.2f ms (%d turns, time to the first content"
+                            + " delta less the target's %d ms before its first byte)%n",
+                    millis(firstDelta, 0.50),
+                    millis(firstDelta, 0.99),
+                    firstDelta.length,
+                    TARGET_MILLIS);
+        }
+        BenchmarkFigures.of("OpenAI-compatible endpoint" + (STREAM ? ", streamed" : ""))
                 .figure(
                         "gateway overhead per turn p50",
                         millis(all, 0.50),
@@ -216,6 +238,8 @@ class OpenAiEndpointBenchmark {
     static final class Turns {
         final ConcurrentLinkedQueue<Long> questionNanos = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> answerNanos = new ConcurrentLinkedQueue<>();
+        /** Streamed answer turns: from the request to the first content delta. */
+        final ConcurrentLinkedQueue<Long> firstDeltaNanos = new ConcurrentLinkedQueue<>();
 
         long[] sorted(ConcurrentLinkedQueue<Long> nanos) {
             return nanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -230,27 +254,26 @@ class OpenAiEndpointBenchmark {
         for (int turn = 0; turn < 10; turn++) {
             ObjectNode body = JSON.createObjectNode().put("model", MODEL);
             body.set("messages", messages);
+            if (STREAM) {
+                body.put("stream", true).putObject("stream_options").put("include_usage", true);
+            }
             long sent = System.nanoTime();
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(endpoint)
-                            .header("Authorization", "Bearer test-agent-key")
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(60))
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
+                    .header("Authorization", "Bearer test-agent-key")
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build();
+            Reply reply = STREAM ? streamed(http, request, sent) : complete(http, request);
             long took = System.nanoTime() - sent;
-            if (response.statusCode() != 200) {
+            if (reply == null) {
                 return false;
             }
-            JsonNode completion = JSON.readTree(response.body());
-            JsonNode penguin = completion.path("penguin");
-            String content = completion
-                    .path("choices")
-                    .get(0)
-                    .path("message")
-                    .path("content")
-                    .asText();
+            JsonNode penguin = reply.penguin();
+            String content = reply.content();
+            if (STREAM && !penguin.path("kind").asText().equals("question")) {
+                turns.firstDeltaNanos.add(reply.firstDeltaNanos());
+            }
             if (!penguin.path("kind").asText().equals("question")) {
                 turns.answerNanos.add(took);
                 return !penguin.path("fallback").asBoolean(false);
@@ -263,6 +286,64 @@ class OpenAiEndpointBenchmark {
             messages.addObject().put("role", "user").put("content", value == null ? "I don't know" : value);
         }
         return false;
+    }
+
+    /** A turn as the client read it: the assistant's text, the {@code penguin} object, when the first delta came. */
+    record Reply(String content, JsonNode penguin, long firstDeltaNanos) {}
+
+    private static Reply complete(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        JsonNode completion = JSON.readTree(response.body());
+        return new Reply(
+                completion
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText(),
+                completion.path("penguin"),
+                -1);
+    }
+
+    /** Reads the event stream to {@code [DONE]}: the deltas joined, the finishing chunk's {@code penguin} object. */
+    private static Reply streamed(HttpClient http, HttpRequest request, long sent) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response =
+                http.send(request, HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        StringBuilder content = new StringBuilder();
+        JsonNode penguin = null;
+        long firstDelta = -1;
+        boolean done = false;
+        java.util.Iterator<String> lines = response.body().iterator();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (!line.startsWith("data: ")) {
+                continue;
+            }
+            String data = line.substring(6);
+            if (data.equals("[DONE]")) {
+                done = true;
+                break;
+            }
+            JsonNode chunk = JSON.readTree(data);
+            JsonNode choices = chunk.path("choices");
+            String piece = choices.isEmpty()
+                    ? ""
+                    : choices.get(0).path("delta").path("content").asText("");
+            if (!piece.isEmpty() && firstDelta < 0) {
+                firstDelta = System.nanoTime() - sent;
+            }
+            content.append(piece);
+            if (chunk.has("penguin")) {
+                penguin = chunk.path("penguin");
+            }
+        }
+        return done && penguin != null ? new Reply(content.toString(), penguin, firstDelta) : null;
     }
 
     /** The 1, 5 and 15-minute load averages: the machine is shared, and the figures depend on its load. */

@@ -1,6 +1,7 @@
 package io.penguin.gateway.openai.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.penguin.agent.dialogue.Agent;
 import io.penguin.agent.dialogue.AgentDialogue;
 import io.penguin.agent.dialogue.AgentMode;
@@ -12,10 +13,12 @@ import io.penguin.models.ModelRegistry;
 import io.penguin.models.ModelRole;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -83,22 +86,42 @@ public class ChatCompletions {
     }
 
     private AgentReply take(Conversation conversation, ChatRequest request, Consumer<String> deltas) {
-        AgentDialogue dialogue = agent.open(mode, models.target(request.model()));
-        if (deltas != null) {
-            dialogue.streamAnswerTo(deltas);
+        long started = System.nanoTime();
+        String kind = "failed";
+        try {
+            AgentDialogue dialogue = agent.open(mode, models.target(request.model()));
+            if (deltas != null) {
+                dialogue.streamAnswerTo(deltas);
+            }
+            Turn turn = dialogue.resume(conversation.query(), conversation.earlier(), conversation.current());
+            DialogueCalls agentCalls = dialogue.agentCalls();
+            long prompt = agentCalls.usage().promptTokens();
+            long completion = agentCalls.usage().completionTokens();
+            if (turn instanceof Turn.Answer answer && answer.usage() != null) {
+                ModelUsage usage = answer.usage();
+                prompt += usage.promptTokens();
+                completion += usage.completionTokens();
+            }
+            kind = turn instanceof Turn.Question ? "question" : "answer";
+            return new AgentReply(turn, request.model(), (int) prompt, (int) completion);
+        } finally {
+            turnTimer(kind, deltas != null).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
-        Turn turn = dialogue.resume(conversation.query(), conversation.earlier(), conversation.current());
-        DialogueCalls agentCalls = dialogue.agentCalls();
-        long prompt = agentCalls.usage().promptTokens();
-        long completion = agentCalls.usage().completionTokens();
-        if (turn instanceof Turn.Answer answer && answer.usage() != null) {
-            ModelUsage usage = answer.usage();
-            prompt += usage.promptTokens();
-            completion += usage.completionTokens();
-        }
-        meters.counter("penguin.openai.completions", "turn", turn instanceof Turn.Question ? "question" : "answer")
-                .increment();
-        return new AgentReply(turn, request.model(), (int) prompt, (int) completion);
+    }
+
+    /**
+     * {@code penguin.openai.completions}: each turn's time in the gateway, the target model's call included, by
+     * {@code turn} ({@code question}, {@code answer}, {@code failed}) and {@code stream}; a histogram for Prometheus.
+     */
+    private Timer turnTimer(String kind, boolean streamed) {
+        return Timer.builder("penguin.openai.completions")
+                .description("chat-completion turns and their time in the gateway, the target model's call included")
+                .tag("turn", kind)
+                .tag("stream", String.valueOf(streamed))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(2))
+                .register(meters);
     }
 
     /** The target models a request may name, sorted. */
