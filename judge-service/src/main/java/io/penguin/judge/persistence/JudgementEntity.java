@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,7 +19,15 @@ import org.hibernate.type.SqlTypes;
 /** A stored judgement. Holds scores and explanations, never profile values. */
 @Entity
 @Table(name = "judgement")
+// Named, so that Hibernate parses it at boot: parsed on the first record instead, it held a run's first ~200 items
+// for seconds (the first HQL of the process also warms the parser up).
+@NamedQuery(
+        name = JudgementEntity.FOR_WORK_ITEMS,
+        query = "from JudgementEntity where runId in ?1 and scenarioId in ?2")
 public class JudgementEntity extends PanacheEntityBase {
+
+    /** The judgements of some work items' runs and scenarios (the per-record lookup). */
+    static final String FOR_WORK_ITEMS = "JudgementEntity.forWorkItems";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "judgement_seq")

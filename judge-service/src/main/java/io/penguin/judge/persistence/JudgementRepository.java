@@ -24,7 +24,7 @@ public class JudgementRepository implements PanacheRepository<JudgementEntity> {
     /** Every stored judgement (of any judge) of these work items, in one query; may return a few more rows. */
     public List<JudgementEntity> findForWorkItems(List<WorkItemId> items) {
         return list(
-                "runId in ?1 and scenarioId in ?2",
+                "#" + JudgementEntity.FOR_WORK_ITEMS,
                 items.stream().map(WorkItemId::runId).distinct().toList(),
                 items.stream().map(WorkItemId::scenarioId).distinct().toList());
     }
