@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -103,32 +104,15 @@ class AbandonedStreamTest {
 
     /** The conversation, built turn by turn, whose next turn is the answer (every question politely declined). */
     private static ArrayNode historyUpToTheAnswer() {
-        ArrayNode messages = JSON.createArrayNode();
-        messages.addObject().put("role", "user").put("content", ChatCompletionsResourceTest.RISKY);
+        List<Map<String, Object>> messages = ChatCompletionsResourceTest.conversation(
+                ChatCompletionsResourceTest.user(ChatCompletionsResourceTest.RISKY));
         for (int turn = 0; turn < 10; turn++) {
-            JsonNode reply =
-                    JSON.valueToTree(given().header("Authorization", "Bearer " + ChatCompletionsResourceTest.KEY)
-                            .contentType(ContentType.JSON)
-                            .body(body(messages, false).toString())
-                            .post("/v1/chat/completions")
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .jsonPath()
-                            .getMap("$"));
+            JsonNode reply = ChatCompletionsResourceTest.post(messages, FakeTargetResource.GATED_MODEL);
             if (reply.path("penguin").path("kind").asText().equals("answer")) {
-                return messages;
+                return JSON.valueToTree(messages);
             }
-            messages.addObject()
-                    .put("role", "assistant")
-                    .put(
-                            "content",
-                            reply.path("choices")
-                                    .get(0)
-                                    .path("message")
-                                    .path("content")
-                                    .asText());
-            messages.addObject().put("role", "user").put("content", "I'd rather keep that to myself, sorry.");
+            messages.add(ChatCompletionsResourceTest.assistant(ChatCompletionsResourceTest.content(reply)));
+            messages.add(ChatCompletionsResourceTest.user("I'd rather keep that to myself, sorry."));
         }
         throw new AssertionError("no answer within 10 turns");
     }

@@ -316,34 +316,21 @@ class OpenAiEndpointBenchmark {
             return null;
         }
         StringBuilder content = new StringBuilder();
-        JsonNode penguin = null;
-        long firstDelta = -1;
-        boolean done = false;
-        java.util.Iterator<String> lines = response.body().iterator();
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (!line.startsWith("data: ")) {
-                continue;
-            }
-            String data = line.substring(6);
-            if (data.equals("[DONE]")) {
-                done = true;
-                break;
-            }
-            JsonNode chunk = JSON.readTree(data);
-            JsonNode choices = chunk.path("choices");
-            String piece = choices.isEmpty()
-                    ? ""
-                    : choices.get(0).path("delta").path("content").asText("");
-            if (!piece.isEmpty() && firstDelta < 0) {
-                firstDelta = System.nanoTime() - sent;
+        JsonNode[] penguin = {null};
+        long[] firstDelta = {-1};
+        String last = ChunkEvents.read(response.body().iterator(), chunk -> {
+            String piece = ChunkEvents.content(chunk);
+            if (!piece.isEmpty() && firstDelta[0] < 0) {
+                firstDelta[0] = System.nanoTime() - sent;
             }
             content.append(piece);
             if (chunk.has("penguin")) {
-                penguin = chunk.path("penguin");
+                penguin[0] = chunk.path("penguin");
             }
-        }
-        return done && penguin != null ? new Reply(content.toString(), penguin, firstDelta) : null;
+        });
+        return ChunkEvents.DONE.equals(last) && penguin[0] != null
+                ? new Reply(content.toString(), penguin[0], firstDelta[0])
+                : null;
     }
 
     /** The 1, 5 and 15-minute load averages: the machine is shared, and the figures depend on its load. */

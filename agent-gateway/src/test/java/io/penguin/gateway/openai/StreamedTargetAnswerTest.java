@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -142,40 +141,26 @@ class StreamedTargetAnswerTest {
                         HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> deltas = new ArrayList<>();
-        Long finishedAtFirst = null;
-        JsonNode penguin = null;
-        JsonNode usage = null;
-        String last = null;
-        Iterator<String> lines = response.body().iterator();
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (!line.startsWith("data: ")) {
-                continue;
-            }
-            last = line.substring(6);
-            if (last.equals("[DONE]")) {
-                break;
-            }
-            JsonNode chunk = JSON.readTree(last);
-            JsonNode choices = chunk.path("choices");
-            String content = choices.isEmpty()
-                    ? ""
-                    : choices.get(0).path("delta").path("content").asText("");
+        Long[] finishedAtFirst = {null};
+        JsonNode[] penguin = {null};
+        JsonNode[] usage = {null};
+        String last = ChunkEvents.read(response.body().iterator(), chunk -> {
+            String content = ChunkEvents.content(chunk);
             if (!content.isEmpty()) {
                 if (deltas.isEmpty()) {
-                    finishedAtFirst = target.streamsFinished() - finishedBefore;
+                    finishedAtFirst[0] = target.streamsFinished() - finishedBefore;
                     gate.countDown();
                 }
                 deltas.add(content);
             }
             if (chunk.has("penguin")) {
-                penguin = chunk.path("penguin");
+                penguin[0] = chunk.path("penguin");
             }
             if (chunk.has("usage")) {
-                usage = chunk.path("usage");
+                usage[0] = chunk.path("usage");
             }
-        }
+        });
         gate.countDown();
-        return new StreamedTurn(deltas, penguin, usage, last, finishedAtFirst);
+        return new StreamedTurn(deltas, penguin[0], usage[0], last, finishedAtFirst[0]);
     }
 }
